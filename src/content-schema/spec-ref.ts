@@ -1,0 +1,43 @@
+import { z } from 'astro/zod';
+
+/**
+ * A reference to the MQTT specification behind a rule. The version is required because 5.0
+ * renumbered many normative statements: "MQTT-3.1.2-24" means different things in 3.1.1 and 5.0.
+ */
+export const specRefSchema = z
+  .object({
+    version: z.enum(['3.1.1', '5.0']),
+    /** A normative statement id, e.g. "MQTT-3.3.1-5". */
+    statement: z
+      .string()
+      .regex(/^MQTT-\d+\.\d+\.\d+-\d+$/, 'a normative statement id looks like "MQTT-3.3.1-5"')
+      .optional(),
+    /** A section number, e.g. "4.3.2", when the rule is not a single numbered statement. */
+    section: z
+      .string()
+      .regex(/^\d+(\.\d+)*$/, 'a section number looks like "4.3.2"')
+      .optional(),
+    /** What the statement says, in a few words. */
+    title: z.string().optional(),
+  })
+  .strict()
+  .refine((ref) => ref.statement !== undefined || ref.section !== undefined, {
+    message: 'a spec reference needs a statement or a section',
+  });
+
+export type SpecRef = z.infer<typeof specRefSchema>;
+
+/** "3.1.1 [MQTT-3.3.1-5]" or "5.0 §4.8.2": how a reference is printed throughout the site. */
+export function formatSpecRef(ref: SpecRef): string {
+  return ref.statement ? `${ref.version} [${ref.statement}]` : `${ref.version} §${ref.section}`;
+}
+
+const SPEC_URLS: Record<SpecRef['version'], string> = {
+  '3.1.1': 'https://docs.oasis-open.org/mqtt/mqtt/v3.1.1/os/mqtt-v3.1.1-os.html',
+  '5.0': 'https://docs.oasis-open.org/mqtt/mqtt/v5.0/os/mqtt-v5.0-os.html',
+};
+
+/** The OASIS specification document a reference points into. */
+export function specUrl(ref: SpecRef): string {
+  return SPEC_URLS[ref.version];
+}
