@@ -3,7 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
+import preact from '@astrojs/preact';
 import { moduleSidebarGroups } from './src/site/sidebar.ts';
+import { sandboxBrokerVite } from './sandbox-broker/vite-browser.ts';
 
 const contentDir = fileURLToPath(new URL('./content', import.meta.url));
 // Instructors edit the files in the repository; forks point this at their own.
@@ -11,6 +13,7 @@ const repoEditUrl = process.env.MQTT_LAB_EDIT_URL ?? 'https://github.com/mqtt-la
 
 export default defineConfig({
   site: 'https://mqtt-lab.example.org',
+  vite: { ...sandboxBrokerVite() },
   integrations: [
     starlight({
       title: 'MQTT Lab',
@@ -30,6 +33,10 @@ export default defineConfig({
           items: [
             { label: 'The learning path', link: '/' },
             { label: 'Levels and assessment', link: '/levels/' },
+            { label: 'Your progress', link: '/dashboard/' },
+            { label: 'Beginner assessment', link: '/assessment/beginner/' },
+            { label: 'Intermediate assessment', link: '/assessment/intermediate/' },
+            { label: 'Advanced assessment', link: '/assessment/advanced/' },
           ],
         },
         ...moduleSidebarGroups(contentDir),
@@ -44,5 +51,7 @@ export default defineConfig({
       ],
     }),
     mdx(),
+    // Interactive islands (exercise, demo, packet view, quiz) are Preact: small, and hydrated only where used.
+    preact(),
   ],
 });

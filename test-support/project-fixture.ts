@@ -22,7 +22,8 @@ export function createProjectFixture(): ProjectFixture {
   for (const entry of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src']) {
     cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
   }
-  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+  // What the config and the site's code import, shared rather than copied.
+  for (const shared of ['node_modules', 'sandbox-broker', 'exercises']) symlinkSync(join(ROOT, shared), join(dir, shared));
   mkdirSync(join(dir, 'content'));
   return {
     dir,

@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { launchChromium } from '../../test-support/chromium.ts';
 import { startPreview } from '../../test-support/preview-server.ts';
+import { measureExercise, printExerciseFigures } from './exercise-timing.ts';
 import { findPageOfEachType, type PageType } from './page-types.ts';
 
 const LESSON_JS_BUDGET_GZIP = 40 * 1024;
@@ -86,3 +87,6 @@ if (lesson) {
 } else {
   console.log('No lesson page was built, so the lesson budget was not measured.');
 }
+
+// The exercise figures reuse the dist/ just built: JS once an exercise is interactive, Run → verdict.
+printExerciseFigures(await measureExercise());

@@ -1,0 +1,118 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createSandboxBroker, type SandboxBroker } from '../src/index.ts';
+import { collect, connectClient, end, events, sleep, waitForEntry } from './helpers.ts';
+
+let broker: SandboxBroker;
+afterEach(async () => {
+  await broker.close();
+});
+
+describe('shared subscriptions', () => {
+  it('5.0 §3.2.2.3.13 CONNACK advertises Shared Subscription Available', async () => {
+    broker = createSandboxBroker();
+    const client = await connectClient(broker, { protocolVersion: 5, clientId: 'c' });
+    expect(client.connack.properties?.sharedSubscriptionAvailable).toBe(true);
+    await end(client);
+  });
+
+  it('5.0 §4.8.2 each message goes to exactly one member of the group, round-robin', async () => {
+    broker = createSandboxBroker();
+    const a = await connectClient(broker, { protocolVersion: 5, clientId: 'a' });
+    const b = await connectClient(broker, { protocolVersion: 5, clientId: 'b' });
+    const plain = await connectClient(broker, { protocolVersion: 5, clientId: 'plain' });
+    const [gotA, gotB, gotPlain] = [collect(a), collect(b), collect(plain)];
+    const granted = await a.subscribeAsync('$share/workers/jobs/+', { qos: 1 });
+    expect(granted[0]?.qos).toBe(1);
+    await b.subscribeAsync('$share/workers/jobs/+', { qos: 1 });
+    await plain.subscribeAsync('jobs/+', { qos: 1 });
+    const pub = await connectClient(broker, { protocolVersion: 5, clientId: 'pub' });
+    for (let i = 0; i < 6; i++) await pub.publishAsync('jobs/x', String(i), { qos: 1 });
+    await sleep(50);
+    expect(gotA.map((p) => p.payload.toString())).toEqual(['0', '2', '4']);
+    expect(gotB.map((p) => p.payload.toString())).toEqual(['1', '3', '5']);
+    // Members see the real topic, and a non-shared subscriber still gets every message.
+    expect(gotA[0]?.topic).toBe('jobs/x');
+    expect(gotPlain).toHaveLength(6);
+    await end(a, b, plain, pub);
+  });
+
+  it('5.0 §4.8.2 two groups on the same filter each receive every message once', async () => {
+    broker = createSandboxBroker();
+    const g1 = await connectClient(broker, { protocolVersion: 5, clientId: 'g1' });
+    const g2 = await connectClient(broker, { protocolVersion: 5, clientId: 'g2' });
+    const [got1, got2] = [collect(g1), collect(g2)];
+    await g1.subscribeAsync('$share/one/s/#');
+    await g2.subscribeAsync('$share/two/s/#');
+    const pub = await connectClient(broker, { protocolVersion: 5, clientId: 'pub' });
+    await pub.publishAsync('s/a', '1');
+    await pub.publishAsync('s/b/c', '2');
+    await sleep(50);
+    expect(got1.map((p) => p.topic)).toEqual(['s/a', 's/b/c']);
+    expect(got2.map((p) => p.topic)).toEqual(['s/a', 's/b/c']);
+    await end(g1, g2, pub);
+  });
+
+  it('5.0 §4.8.2 retained messages are not sent when a shared subscription is made', async () => {
+    broker = createSandboxBroker();
+    const pub = await connectClient(broker, { protocolVersion: 5, clientId: 'pub' });
+    await pub.publishAsync('r/t', 'kept', { qos: 1, retain: true });
+    const member = await connectClient(broker, { protocolVersion: 5, clientId: 'm' });
+    const plain = await connectClient(broker, { protocolVersion: 5, clientId: 'p' });
+    const [gotMember, gotPlain] = [collect(member), collect(plain)];
+    await member.subscribeAsync('$share/g/r/t');
+    await plain.subscribeAsync('r/t');
+    await sleep(50);
+    expect(gotPlain.map((p) => p.payload.toString())).toEqual(['kept']);
+    expect(gotMember).toHaveLength(0);
+    await end(pub, member, plain);
+  });
+
+  it('5.0 [MQTT-4.8.2-2] a ShareName with a wildcard is a protocol error', async () => {
+    broker = createSandboxBroker();
+    const client = await connectClient(broker, { protocolVersion: 5, clientId: 'bad' });
+    const closed = new Promise<void>((resolve) => client.once('close', () => resolve()));
+    client.subscribe('$share/+/t');
+    await closed;
+    const error = events(broker, 'protocol-error')[0];
+    expect(error?.kind === 'event' && error.reasonCode).toBe(0x82);
+  });
+
+  it('5.0 [MQTT-3.8.3-4] No Local on a shared subscription is a protocol error', async () => {
+    broker = createSandboxBroker();
+    const client = await connectClient(broker, { protocolVersion: 5, clientId: 'nl' });
+    const reason = new Promise<number | undefined>((resolve) => client.once('disconnect', (packet) => resolve(packet.reasonCode)));
+    client.subscribe('$share/g/t', { qos: 0, nl: true });
+    expect(await reason).toBe(0x82);
+  });
+
+  it('5.0 §4.8.2 an unsubscribed member receives no more shared messages', async () => {
+    broker = createSandboxBroker();
+    const a = await connectClient(broker, { protocolVersion: 5, clientId: 'a' });
+    const b = await connectClient(broker, { protocolVersion: 5, clientId: 'b' });
+    const [gotA, gotB] = [collect(a), collect(b)];
+    await a.subscribeAsync('$share/g/u');
+    await b.subscribeAsync('$share/g/u');
+    await a.unsubscribeAsync('$share/g/u');
+    const pub = await connectClient(broker, { protocolVersion: 5, clientId: 'pub' });
+    for (let i = 0; i < 3; i++) await pub.publishAsync('u', String(i));
+    await sleep(50);
+    expect(gotA).toHaveLength(0);
+    expect(gotB).toHaveLength(3);
+    await end(a, b, pub);
+  });
+
+  it('3.1.1 clients may use $share too (shared subscriptions are a broker extension there)', async () => {
+    broker = createSandboxBroker();
+    const a = await connectClient(broker, { protocolVersion: 4, clientId: 'a' });
+    const b = await connectClient(broker, { protocolVersion: 4, clientId: 'b' });
+    const [gotA, gotB] = [collect(a), collect(b)];
+    await a.subscribeAsync('$share/g/v');
+    await b.subscribeAsync('$share/g/v');
+    await waitForEntry(broker, (e) => e.kind === 'event' && e.event === 'subscription-granted' && e.clientId === 'b');
+    for (let i = 0; i < 4; i++) await a.publishAsync('v', String(i));
+    await sleep(50);
+    expect(gotA.length + gotB.length).toBe(4);
+    expect(gotA).toHaveLength(2);
+    await end(a, b);
+  });
+});

@@ -1,0 +1,244 @@
+/**
+ * createSandboxBroker: aedes plus the sandbox layer (links, recorder, instruments, clock,
+ * shared subscriptions, wills and expiry on the broker clock, ACLs, $SYS).
+ */
+import { Buffer } from 'buffer';
+import { Aedes } from 'aedes';
+import type { Duplex } from 'readable-stream';
+import { authenticate, canPublish, canSubscribe } from './access-control.ts';
+import { createRealClock, createVirtualClock, type BrokerClock } from './clock.ts';
+import { createDuplexPair } from './duplex-pair.ts';
+import { Instruments, type LinkTarget } from './instruments.ts';
+import { DENIED_TOPIC, Link, type WillMessage } from './link.ts';
+import type { LinkHost } from './link-host.ts';
+import { stampExpiry } from './message-expiry.ts';
+import type { SandboxBrokerOptions } from './options.ts';
+import type { WirePacket } from './packet-codec.ts';
+import type { Direction } from './record-types.ts';
+import { Recorder } from './recorder.ts';
+import { endSessionInBroker } from './session-ender.ts';
+import { SessionTimers } from './session-timers.ts';
+import { SharedSubscriptions, sharedTopicToReal } from './shared-subscriptions.ts';
+import { BrokerStats, startSysTopics } from './sys-topics.ts';
+import { topicMatches } from './topic-match.ts';
+
+export interface SandboxBroker {
+  /** A new in-memory link; `stream` is the client end (e.g. `new MqttClient(() => broker.connectLink().stream, opts)`). */
+  connectLink(): { stream: Duplex; linkId: number };
+  /** Attaches any byte stream (TCP socket, WebSocket stream, MessagePort stream) as a link; returns its id. */
+  handle(stream: Duplex): number;
+  readonly recorder: Recorder;
+  readonly instruments: Instruments;
+  readonly clock: BrokerClock;
+  /** Resolves once aedes is listening (links made before are served as soon as it is). */
+  readonly ready: Promise<void>;
+  topicMatches(filter: string, topic: string): boolean;
+  /** Stops and starts aedes; every link is closed. Sessions (and retained messages) survive only with keepSessions. */
+  restart(opts: { keepSessions: boolean }): Promise<void>;
+  close(): Promise<void>;
+}
+
+type AedesClient = { id: string; conn: unknown };
+/** The aedes members the typings leave out. */
+type AedesInstance = Aedes & { persistence: unknown; clients: Record<string, { subscriptions: object }> };
+type Callback = (error: Error | null, result?: unknown) => void;
+
+export function createSandboxBroker(options: SandboxBrokerOptions = {}): SandboxBroker {
+  const clock = options.clock === 'virtual' ? createVirtualClock() : createRealClock();
+  const recorder = new Recorder(() => clock.now());
+  clock.onAdvance = (ms) => recorder.event({ event: 'clock-advanced', reason: `clock advanced ${ms} ms`, detail: { ms } });
+  const links = new Map<number, Link>();
+  const linkOfStream = new WeakMap<object, Link>();
+  const stats = new BrokerStats();
+  const unacknowledgedBySession = new Map<string, Set<number>>();
+  let nextLinkId = 1;
+  let aedes: AedesInstance;
+  /** Set while aedes is being stopped: links closing then are not normal disconnects (no wills, no session timers). */
+  let stopping: 'broker restarted' | 'broker closed' | undefined;
+  let stopSys: (() => void) | undefined;
+  let ready: Promise<void>;
+
+  const connectedLink = (clientId: string): Link | undefined =>
+    [...links.values()].find((link) => link.connected && link.clientId === clientId);
+  const shares = new SharedSubscriptions((clientId) => connectedLink(clientId) !== undefined);
+
+  const instruments = new Instruments(
+    {
+      recorder,
+      cutLinks(target: LinkTarget) {
+        const cut = [...links.values()].filter((link) => (typeof target === 'number' ? link.linkId === target : link.clientId === target));
+        for (const link of cut) link.cut('link cut by instrument');
+        return cut.map((link) => link.linkId);
+      },
+    },
+    options.seed ?? 1,
+  );
+
+  const publishWill = (clientId: string, username: string | undefined, will: WillMessage): void => {
+    if (will.topic.startsWith('$') || !canPublish(options.acl, { clientId, username }, will.topic)) {
+      recorder.event({ event: 'publish-denied', clientId, topic: will.topic, qos: will.qos, reason: 'will message not authorized' });
+      return;
+    }
+    const packet: Record<string, unknown> = { cmd: 'publish', topic: will.topic, payload: will.payload, qos: will.qos, retain: will.retain && options.retainAvailable !== false };
+    if (will.properties) {
+      const { willDelayInterval: _delay, ...properties } = will.properties;
+      if (Object.keys(properties).length > 0) packet['properties'] = stampExpiry(properties, clock.now());
+    }
+    recorder.event({ event: 'will-published', clientId, topic: will.topic, qos: will.qos });
+    aedes.publish(packet as never, () => {});
+  };
+
+  /** Forgets what the sandbox layer keeps per session. */
+  const endSessionState = (clientId: string): void => {
+    shares.leaveAll(clientId);
+    unacknowledgedBySession.delete(clientId);
+  };
+
+  const sessions = new SessionTimers(clock, recorder, {
+    publishWill,
+    endSession: async (clientId) => {
+      endSessionState(clientId);
+      await endSessionInBroker((stream) => aedes.handle(stream as never), clientId);
+    },
+  });
+
+  const broker: SandboxBroker & LinkHost = {
+    options,
+    clock,
+    recorder,
+    shares,
+    instruments,
+    get ready() {
+      return ready;
+    },
+    attachToBroker(stream, link) {
+      linkOfStream.set(stream, link);
+      // During a restart this waits for the new aedes instance.
+      void ready.then(() => aedes.handle(stream as never));
+    },
+    linkConnecting(link) {
+      const previous = connectedLink(link.clientId);
+      if (previous && link.clientId !== '') previous.takenOver = true;
+    },
+    linkConnected(link, sessionPresent) {
+      stats.clientsConnected++;
+      if (!sessionPresent) unacknowledgedBySession.delete(link.clientId);
+      sessions.reconnected(link.clientId, link.cleanStart);
+      recorder.event({ event: 'client-connected', clientId: link.clientId, linkId: link.linkId, detail: { protocolLevel: link.level, cleanStart: link.cleanStart, sessionPresent } });
+      if (sessionPresent) recorder.event({ event: 'session-resumed', clientId: link.clientId, linkId: link.linkId, reason: 'CONNACK session present' });
+    },
+    linkClosed(link, wasConnected) {
+      links.delete(link.linkId);
+      if (!wasConnected) return;
+      stats.clientsConnected--;
+      recorder.event({ event: 'client-disconnected', clientId: link.clientId, linkId: link.linkId, reason: stopping ?? link.cause ?? 'link closed' });
+      if (stopping) return;
+      const replaced = link.takenOver || connectedLink(link.clientId) !== undefined;
+      if (link.will && !link.willDiscarded) {
+        const willDelay = link.level === 5 ? Number(link.will.properties?.['willDelayInterval'] ?? 0) : 0;
+        const delay = Math.min(willDelay, link.sessionExpiry);
+        // A delayed will is not sent when a new connection already resumed the session ([MQTT-3.1.3-9]).
+        if (!(replaced && delay > 0)) sessions.willAfterClose(link.clientId, link.username, link.will, delay);
+      }
+      if (replaced) return;
+      const sessionEnds = link.level === 5 ? link.sessionExpiry === 0 : link.cleanStart;
+      if (sessionEnds) endSessionState(link.clientId);
+      else if (link.level === 5) sessions.sessionAfterClose(link.clientId, link.sessionExpiry);
+    },
+    unacknowledged(clientId) {
+      let ids = unacknowledgedBySession.get(clientId);
+      if (!ids) {
+        ids = new Set();
+        unacknowledgedBySession.set(clientId, ids);
+      }
+      return ids;
+    },
+    countPacket(direction: Direction, packet: WirePacket, bytes: number) {
+      stats.count(direction, packet.cmd === 'publish', bytes);
+    },
+    connectLink() {
+      const [clientEnd, brokerEnd] = createDuplexPair();
+      return { stream: clientEnd, linkId: broker.handle(brokerEnd) };
+    },
+    handle(stream) {
+      const linkId = nextLinkId++;
+      links.set(linkId, new Link(broker, stream, linkId));
+      return linkId;
+    },
+    topicMatches,
+    async restart({ keepSessions }) {
+      stopping = 'broker restarted';
+      const persistence = keepSessions ? aedes.persistence : undefined;
+      let started: () => void = () => {};
+      ready = new Promise((resolve) => (started = resolve));
+      const running = [...links.values()];
+      await closeAedes();
+      for (const link of running) link.cut('broker restarted');
+      if (!keepSessions) {
+        sessions.clear();
+        shares.reset();
+        unacknowledgedBySession.clear();
+      }
+      recorder.event({ event: 'broker-restarted', reason: keepSessions ? 'restarted, sessions kept' : 'restarted, sessions lost', detail: { keepSessions } });
+      stopping = undefined;
+      await start(persistence);
+      started();
+    },
+    async close() {
+      stopping = 'broker closed';
+      sessions.clear();
+      await closeAedes();
+      for (const link of links.values()) link.cut('broker closed');
+    },
+  };
+  function closeAedes(): Promise<void> {
+    stopSys?.();
+    return new Promise((resolve) => aedes.close(() => resolve()));
+  }
+
+  async function start(persistence?: unknown): Promise<void> {
+    aedes = new Aedes({
+      // drainTimeout 0: aedes' drain timer calls .unref(), which does not exist in browsers.
+      drainTimeout: 0,
+      topicAliasMaximum: options.topicAliasMaximum ?? 0,
+      maximumPacketSize: options.maximumPacketSize ?? 0,
+      receiveMaximum: options.receiveMaximum ?? 0,
+      ...(persistence ? { persistence } : {}),
+      authenticate(client: AedesClient, username: string | undefined, password: Buffer | undefined, callback: Callback) {
+        if (!linkOfStream.get(client.conn as object)) return callback(null, true); // internal session-ending connection
+        const code = authenticate(options, username, password === undefined ? undefined : Buffer.from(password).toString('utf8'));
+        if (code === 0) return callback(null, true);
+        const error = Object.assign(new Error(code === 4 ? 'bad user name or password' : 'not authorized'), { returnCode: code });
+        callback(error, false);
+      },
+      authorizePublish(client: AedesClient | null, packet: { topic: string }, callback: Callback) {
+        const link = client ? linkOfStream.get(client.conn as object) : undefined;
+        if (!link) return callback(null);
+        if (packet.topic === DENIED_TOPIC && link.level !== 5) return callback(null);
+        const allowed = !packet.topic.startsWith('$') && canPublish(options.acl, link.identity(), packet.topic);
+        callback(allowed ? null : new Error('not authorized'));
+      },
+      authorizeSubscribe(client: AedesClient, subscription: { topic: string }, callback: Callback) {
+        const link = linkOfStream.get(client.conn as object);
+        const who = link?.identity() ?? { clientId: client.id, username: undefined };
+        let filter = subscription.topic;
+        if (filter.startsWith('$sandbox/')) {
+          const shared = shares.ownsPrivateFilter(client.id, filter) ? sharedTopicToReal(filter) : undefined;
+          if (!shared) return callback(null, null);
+          filter = shared.topic;
+        }
+        callback(null, canSubscribe(options.acl, who, filter) ? subscription : null);
+      },
+    } as never) as AedesInstance;
+    await aedes.listen();
+    shares.attach(aedes as never);
+    if (options.sys) {
+      const publish = (topic: string, payload: Buffer): void => aedes.publish({ cmd: 'publish', topic, payload, qos: 0, retain: true, dup: false } as never, () => {});
+      const subscriptionCount = (): number => Object.values(aedes.clients).reduce((sum, client) => sum + Object.keys(client.subscriptions).length, 0);
+      stopSys = startSysTopics(clock, options.sys.intervalMs, stats, subscriptionCount, publish);
+    }
+  }
+
+  ready = start();
+  return broker;
+}

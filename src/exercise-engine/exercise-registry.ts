@@ -1,0 +1,62 @@
+/// <reference types="vite/client" />
+/**
+ * The exercises as the site sees them, bundled by Vite: texts eagerly (they are small and the
+ * page shows them at once), checks lazily (one chunk per exercise, loaded to grade).
+ * Node code uses node/load-exercises.ts instead.
+ */
+import type { Check } from './checks/check-types.ts';
+import { checksFromModule } from './checks-module.ts';
+import type { Exercise, ExerciseFileName } from './exercise-types.ts';
+import { parseExercise } from './schema/parse-exercise.ts';
+
+type Texts = Record<string, string>;
+const raw = {
+  'exercise.yaml': import.meta.glob('/exercises/*/*/exercise.yaml', { query: '?raw', import: 'default', eager: true }) as Texts,
+  'prompt.md': import.meta.glob('/exercises/*/*/prompt.md', { query: '?raw', import: 'default', eager: true }) as Texts,
+  'starter.ts': import.meta.glob('/exercises/*/*/starter.ts', { query: '?raw', import: 'default', eager: true }) as Texts,
+  'solution.ts': import.meta.glob('/exercises/*/*/solution.ts', { query: '?raw', import: 'default', eager: true }) as Texts,
+  'hints.md': import.meta.glob('/exercises/*/*/hints.md', { query: '?raw', import: 'default', eager: true }) as Texts,
+};
+const checkModules = import.meta.glob('/exercises/*/*/checks.ts');
+// Only the keys are used here: the scenario runs in the learner worker, which bundles it itself.
+const scenarioModules = import.meta.glob('/exercises/*/*/scenario.ts');
+
+const folderOf = (id: string): string => `/exercises/${id}`;
+const idOf = (path: string): string => path.split('/').slice(2, 4).join('/');
+
+/** Every exercise id (`<module>/<slug>`), sorted. */
+export function exerciseIds(): string[] {
+  return Object.keys(raw['exercise.yaml']).map(idOf).sort();
+}
+
+const parsed = new Map<string, Exercise>();
+
+/** The exercise with this id; throws an `ExerciseFormatError` naming the file and field if it is invalid. */
+export function getExercise(id: string): Exercise {
+  const cached = parsed.get(id);
+  if (cached) return cached;
+  const folder = folderOf(id);
+  if (raw['exercise.yaml'][`${folder}/exercise.yaml`] === undefined) throw new Error(`No exercise "${id}" (expected exercises/${id}/exercise.yaml)`);
+  const files: Partial<Record<ExerciseFileName, string>> = {};
+  for (const name of Object.keys(raw) as (keyof typeof raw)[]) {
+    const text = raw[name][`${folder}/${name}`];
+    if (text !== undefined) files[name] = text;
+  }
+  // The checks' and scenario's sources are not needed as text: presence is what is validated.
+  if (checkModules[`${folder}/checks.ts`]) files['checks.ts'] = '';
+  if (scenarioModules[`${folder}/scenario.ts`]) files['scenario.ts'] = '';
+  const exercise = parseExercise({ dir: `exercises/${id}`, files });
+  parsed.set(id, exercise);
+  return exercise;
+}
+
+/** The module path the learner worker's scenario loader knows the exercise's scenario by. */
+export function scenarioRef(exercise: Exercise): string | undefined {
+  return exercise.hasScenario ? `${folderOf(exercise.id)}/scenario.ts` : undefined;
+}
+
+export async function loadChecks(id: string): Promise<Check[]> {
+  const load = checkModules[`${folderOf(id)}/checks.ts`];
+  if (!load) throw new Error(`No checks for exercise "${id}"`);
+  return checksFromModule(await load(), `exercises/${id}/checks.ts`);
+}

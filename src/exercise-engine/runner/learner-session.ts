@@ -1,0 +1,143 @@
+/**
+ * One run inside the learner worker, the same in the browser and in Node: starts the scenario's
+ * peers, evaluates the learner's code with the sandbox `mqtt` module and a captured console,
+ * decides when the run is over and reports the outcome to the host.
+ *
+ * The run is over when the top-level code has finished and either every client it created has
+ * ended or nothing has moved on their connections for `idleMs`; or, for exercises that set
+ * `afterMs`, at that time. An error nothing caught ends it at once. The host enforces the time
+ * limit (it can terminate this worker; this code cannot stop itself out of an infinite loop).
+ */
+import type { IStream, MqttClient } from 'mqtt';
+import type { RunOutcome } from '../../../sandbox-broker/src/record-types.ts';
+import { brokerStreamBuilder } from '../../../sandbox-broker/src/browser/client-stream.ts';
+import { evaluateLearnerCode, learnerLine } from '../runtime/evaluate.ts';
+import { createLearnerConsole } from '../runtime/learner-console.ts';
+import { createLearnerMqtt } from '../runtime/learner-mqtt.ts';
+import { HEARTBEAT_MS, type StartMessage, type WorkerToHost } from './run-protocol.ts';
+import type { ScenarioHandle, ScenarioModule } from './scenario-types.ts';
+
+export interface SessionEnvironment {
+  post(message: WorkerToHost): void;
+  loadScenario(ref: string): Promise<ScenarioModule>;
+  /** Registers the listener for errors nothing caught (uncaught exceptions, unhandled rejections). */
+  onUncaught(listener: (error: unknown) => void): void;
+}
+
+const END_POLL_MS = 10;
+const SCENARIO_END_GRACE_MS = 200;
+
+function errorMessage(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  return String(error);
+}
+
+/** The outcome must cross a worker boundary: keep only a structured-clone-safe returned value. */
+function cloneable(value: unknown): unknown {
+  try {
+    return structuredClone(value);
+  } catch {
+    return String(value);
+  }
+}
+
+function endWithin(client: MqttClient, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      client.end(true);
+      resolve();
+    }, ms);
+    client.end(false, {}, () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+export async function runLearnerSession(start: StartMessage, environment: SessionEnvironment): Promise<void> {
+  const openLink = brokerStreamBuilder(start.connector) as unknown as () => IStream;
+  // The first beat says the worker is up; from then on, silence means the code does not yield.
+  environment.post({ type: 'heartbeat' });
+  const heartbeat = setInterval(() => environment.post({ type: 'heartbeat' }), HEARTBEAT_MS);
+  const startedAt = Date.now();
+
+  const learnerClients = new Set<MqttClient>();
+  const endedClients = new Set<MqttClient>();
+  let lastActivity = startedAt;
+  const learnerMqtt = createLearnerMqtt(openLink, (client) => {
+    learnerClients.add(client);
+    const touch = (): void => {
+      lastActivity = Date.now();
+    };
+    client.on('packetsend', touch);
+    client.on('packetreceive', touch);
+    client.on('end', () => endedClients.add(client));
+  });
+  const scenarioClients: MqttClient[] = [];
+  const scenarioMqtt = createLearnerMqtt(openLink, (client) => {
+    scenarioClients.push(client);
+    environment.post({ type: 'peer', clientId: client.options.clientId ?? '' });
+  });
+  const learnerConsole = createLearnerConsole((level, text) => environment.post({ type: 'console', level, text }));
+
+  let settle: (outcome: RunOutcome) => void = () => undefined;
+  const finished = new Promise<RunOutcome>((resolve) => {
+    settle = resolve;
+  });
+  const threw = async (error: unknown, prefix = ''): Promise<void> => {
+    const line = await learnerLine(error);
+    const outcome: RunOutcome = { status: 'threw', message: `${prefix}${errorMessage(error)}` };
+    if (line !== undefined) outcome.line = line;
+    settle(outcome);
+  };
+  environment.onUncaught((error) => void threw(error));
+
+  let scenario: ScenarioHandle | void = undefined;
+  let scenarioStarted = true;
+  if (start.scenario !== undefined) {
+    try {
+      const module = await environment.loadScenario(start.scenario);
+      scenario = await module.default({ connect: (options) => scenarioMqtt.connectAsync(options, undefined, false) });
+    } catch (error) {
+      scenarioStarted = false;
+      settle({ status: 'threw', message: `The exercise's scenario failed to start: ${errorMessage(error)}` });
+    }
+  }
+
+  let topLevel: { done: false } | { done: true; at: number; returned: unknown } = { done: false };
+  const require = (specifier: string): unknown => {
+    if (specifier === 'mqtt') return learnerMqtt.module;
+    throw new Error(`Only 'mqtt' can be imported here, not ${JSON.stringify(specifier)}`);
+  };
+  // Without its scenario the exercise cannot behave as intended: the learner's code is not run.
+  if (scenarioStarted) evaluateLearnerCode(start.code, { require, console: learnerConsole }).then(
+    (returned) => {
+      topLevel = { done: true, at: Date.now(), returned };
+    },
+    (error: unknown) => void threw(error),
+  );
+
+  const endWatch = setInterval(() => {
+    const now = Date.now();
+    if (start.afterMs !== undefined && now - startedAt >= start.afterMs) {
+      settle(topLevel.done ? { status: 'completed', returned: cloneable(topLevel.returned) } : { status: 'completed' });
+      return;
+    }
+    if (start.afterMs !== undefined || !topLevel.done) return;
+    const allEnded = [...learnerClients].every((client) => endedClients.has(client));
+    if (allEnded || now - Math.max(lastActivity, topLevel.at) >= start.idleMs) {
+      settle({ status: 'completed', returned: cloneable(topLevel.returned) });
+    }
+  }, END_POLL_MS);
+
+  const outcome = await finished;
+  clearInterval(endWatch);
+  try {
+    await scenario?.stop?.();
+  } catch (error) {
+    learnerConsole.warn(`(the scenario did not stop cleanly: ${errorMessage(error)})`);
+  }
+  await Promise.all(scenarioClients.map((client) => endWithin(client, SCENARIO_END_GRACE_MS)));
+  clearInterval(heartbeat);
+  environment.post({ type: 'finished', outcome });
+}
