@@ -48,6 +48,7 @@ export default defineConfig({
             { label: 'Next steps', link: '/next-steps/' },
           ],
         },
+        { label: 'For instructors', items: [{ label: "Instructors' guide", link: '/instructors/' }] },
       ],
     }),
     mdx(),

@@ -63,6 +63,7 @@ describe('the course pages', () => {
     ['/projects/', ['IoT monitoring', 'Smart home', 'Industrial telemetry', 'Chat', 'Fleet management']],
     ['/resources/', ['MQTT Essentials', 'mqtt.org', 'Mosquitto']],
     ['/next-steps/', ['WebSockets', 'edge', 'AWS IoT', 'benchmark']],
+    ['/instructors/', ['npm run check', 'Add a module', 'Add a lesson', 'Add an exercise', 'Add a demo', 'Add a quiz']],
   ])('%s covers what the curriculum lists', async (path, phrases) => {
     const page = await browser.open(path);
     const text = await page.locator('main').innerText();
