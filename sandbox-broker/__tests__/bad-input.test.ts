@@ -108,4 +108,15 @@ describe('bad input closes only the offending connection', () => {
     expect(got.map((p) => p.payload.toString())).toEqual(['still here']);
     await end(sub, pub);
   });
+
+  it('5.0 §1.5.7 §4.13 a user property that runs past the end of the packet gets DISCONNECT 0x81 and a readable reason', async () => {
+    broker = createSandboxBroker();
+    const raw = await connected(5);
+    // PUBLISH QoS 0 to "t" whose one user property names a 32-byte string in a 7-byte property block.
+    raw.sendBytes(Buffer.from([0x30, 12, 0x00, 0x01, 0x74, 7, 0x26, 0x00, 0x20, 0x61, 0x00, 0x01, 0x62, 0x78]));
+    expect(await raw.next()).toMatchObject({ cmd: 'disconnect', reasonCode: 0x81 });
+    await raw.closed;
+    const error = events(broker, 'protocol-error')[0];
+    expect(error?.kind === 'event' && error.reason).toBe('malformed packet: a property string runs past the end of the packet');
+  });
 });

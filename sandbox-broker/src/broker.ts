@@ -7,6 +7,7 @@ import { Aedes } from 'aedes';
 import type { Duplex } from 'readable-stream';
 import { authenticate, canPublish, canSubscribe } from './access-control.ts';
 import { createRealClock, createVirtualClock, type BrokerClock } from './clock.ts';
+import { deliverAtGrantedQoS, lowerForwardedQoS, type DeliveringClient, type Subscriptions } from './delivery-qos.ts';
 import { createDuplexPair } from './duplex-pair.ts';
 import { Instruments, type LinkTarget } from './instruments.ts';
 import { DENIED_TOPIC, Link, type WillMessage } from './link.ts';
@@ -51,6 +52,8 @@ export function createSandboxBroker(options: SandboxBrokerOptions = {}): Sandbox
   const linkOfStream = new WeakMap<object, Link>();
   const stats = new BrokerStats();
   const unacknowledgedBySession = new Map<string, Set<number>>();
+  /** Client ids with a session: aedes cannot tell a stored session without subscriptions from none. */
+  const storedSessions = new Set<string>();
   let nextLinkId = 1;
   let aedes: AedesInstance;
   /** Set while aedes is being stopped: links closing then are not normal disconnects (no wills, no session timers). */
@@ -92,6 +95,7 @@ export function createSandboxBroker(options: SandboxBrokerOptions = {}): Sandbox
   const endSessionState = (clientId: string): void => {
     shares.leaveAll(clientId);
     unacknowledgedBySession.delete(clientId);
+    storedSessions.delete(clientId);
   };
 
   const sessions = new SessionTimers(clock, recorder, {
@@ -114,7 +118,7 @@ export function createSandboxBroker(options: SandboxBrokerOptions = {}): Sandbox
     attachToBroker(stream, link) {
       linkOfStream.set(stream, link);
       // During a restart this waits for the new aedes instance.
-      void ready.then(() => aedes.handle(stream as never));
+      void ready.then(() => deliverAtGrantedQoS(aedes.handle(stream as never) as unknown as DeliveringClient));
     },
     linkConnecting(link) {
       const previous = connectedLink(link.clientId);
@@ -122,6 +126,7 @@ export function createSandboxBroker(options: SandboxBrokerOptions = {}): Sandbox
     },
     linkConnected(link, sessionPresent) {
       stats.clientsConnected++;
+      storedSessions.add(link.clientId);
       if (!sessionPresent) unacknowledgedBySession.delete(link.clientId);
       sessions.reconnected(link.clientId, link.cleanStart);
       recorder.event({ event: 'client-connected', clientId: link.clientId, linkId: link.linkId, detail: { protocolLevel: link.level, cleanStart: link.cleanStart, sessionPresent } });
@@ -144,6 +149,9 @@ export function createSandboxBroker(options: SandboxBrokerOptions = {}): Sandbox
       const sessionEnds = link.level === 5 ? link.sessionExpiry === 0 : link.cleanStart;
       if (sessionEnds) endSessionState(link.clientId);
       else if (link.level === 5) sessions.sessionAfterClose(link.clientId, link.sessionExpiry);
+    },
+    hasSession(clientId) {
+      return storedSessions.has(clientId);
     },
     unacknowledged(clientId) {
       let ids = unacknowledgedBySession.get(clientId);
@@ -178,6 +186,7 @@ export function createSandboxBroker(options: SandboxBrokerOptions = {}): Sandbox
         sessions.clear();
         shares.reset();
         unacknowledgedBySession.clear();
+        storedSessions.clear();
       }
       recorder.event({ event: 'broker-restarted', reason: keepSessions ? 'restarted, sessions kept' : 'restarted, sessions lost', detail: { keepSessions } });
       stopping = undefined;
@@ -217,6 +226,10 @@ export function createSandboxBroker(options: SandboxBrokerOptions = {}): Sandbox
         if (packet.topic === DENIED_TOPIC && link.level !== 5) return callback(null);
         const allowed = !packet.topic.startsWith('$') && canPublish(options.acl, link.identity(), packet.topic);
         callback(allowed ? null : new Error('not authorized'));
+      },
+      authorizeForward(client: AedesClient & { subscriptions: Subscriptions }, packet: { topic: string; qos: number }) {
+        lowerForwardedQoS(client.subscriptions, packet);
+        return packet;
       },
       authorizeSubscribe(client: AedesClient, subscription: { topic: string }, callback: Callback) {
         const link = linkOfStream.get(client.conn as object);

@@ -21,6 +21,8 @@ export interface LinkHost {
   linkConnecting(link: Link): void;
   linkConnected(link: Link, sessionPresent: boolean): void;
   linkClosed(link: Link, wasConnected: boolean): void;
+  /** True while the broker holds a session for the client id (connected, or kept after disconnect). */
+  hasSession(clientId: string): boolean;
   /** Packet ids of QoS>0 PUBLISHes sent to the client's session and not yet acknowledged. */
   unacknowledged(clientId: string): Set<number>;
   countPacket(direction: Direction, packet: WirePacket, bytes: number): void;

@@ -224,9 +224,10 @@ export class Link {
     let bytes: Buffer;
     try {
       bytes = encodePacket(packet, this.level);
-    } catch (error) {
-      // A packet mqtt-packet can parse but not write back is not a valid MQTT packet.
-      this.violation('in', ReasonCode.malformedPacket, `invalid ${packet.cmd}: ${error instanceof Error ? error.message : String(error)}`);
+    } catch {
+      // A packet mqtt-packet can parse but not write back is not a valid MQTT packet. The
+      // encoder's own message names JavaScript internals, not the packet: it is left out.
+      this.violation('in', ReasonCode.malformedPacket, `malformed ${packet.cmd.toUpperCase()}: a field could not be encoded again`);
       return;
     }
     this.sendToBroker(bytes);
@@ -451,6 +452,10 @@ export class Link {
     const properties = packet['properties'] as Properties | undefined;
     const assigned = properties?.['assignedClientIdentifier'];
     if (typeof assigned === 'string') this.clientId = assigned;
+    // aedes derives Session Present from stored subscriptions alone; a session without any is
+    // still a session (3.1.1 [MQTT-3.2.2-2], 5.0 [MQTT-3.2.2-3]).
+    const sessionPresent = Boolean(packet['sessionPresent']) || (!this.cleanStart && this.host.hasSession(this.clientId));
+    const corrected = sessionPresent !== Boolean(packet['sessionPresent']);
     this.state = 'connected';
     this.armKeepAlive();
     if (this.level === 5) {
@@ -460,11 +465,13 @@ export class Link {
       if (options.retainAvailable === false) advertised['retainAvailable'] = false;
       // 5.0 §3.2.2.3.14: tell the client when the broker imposes a different keep-alive.
       if (this.keepAliveSeconds !== this.requestedKeepAlive) advertised['serverKeepAlive'] = this.keepAliveSeconds;
-      this.sendToClient({ ...packet, properties: advertised });
+      this.sendToClient({ ...packet, sessionPresent, properties: advertised });
+    } else if (corrected) {
+      this.sendToClient({ ...packet, sessionPresent });
     } else {
       this.sendToClient(packet, raw);
     }
-    this.host.linkConnected(this, packet['sessionPresent'] as boolean);
+    this.host.linkConnected(this, sessionPresent);
     this.sendHeld(this.outboundWindow.release());
   }
 

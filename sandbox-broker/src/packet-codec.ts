@@ -40,13 +40,35 @@ export class PacketDecoder {
     } catch (error) {
       this.result = { ok: false, error: error instanceof Error ? error.message : String(error) };
     }
-    const result = this.result ?? { ok: false, error: 'incomplete packet' };
+    const result = rejectCutShort(this.result ?? { ok: false, error: 'incomplete packet' });
     if (!result.ok) {
       // Start the next frame from a clean state.
       (this.parser as unknown as { _resetState(): void })._resetState();
     }
     return result;
   }
+}
+
+/** mqtt-packet yields null for a property string that runs past the end of the packet: malformed. */
+function rejectCutShort(result: DecodeResult): DecodeResult {
+  if (result.ok && hasCutShortProperty(result.packet)) return { ok: false, error: 'a property string runs past the end of the packet' };
+  return result;
+}
+
+/**
+ * True when a property value of the packet or its will is null. (A cut-short user property name
+ * leaves the parser where it was, so its value is cut short, and null, too.)
+ */
+function hasCutShortProperty(packet: WirePacket): boolean {
+  const will = packet['will'] as { properties?: unknown } | undefined;
+  return [packet['properties'], will?.properties].some((properties) => properties != null && containsNull(properties));
+}
+
+function containsNull(value: unknown): boolean {
+  if (value === null) return true;
+  if (Array.isArray(value)) return value.some(containsNull);
+  if (typeof value === 'object' && !(value instanceof Uint8Array)) return Object.values(value as object).some(containsNull);
+  return false;
 }
 
 export function encodePacket(packet: WirePacket, level: ProtocolLevel): Buffer {
