@@ -75,6 +75,21 @@ describe('the broker worker protocol (service and host over a MessageChannel)', 
     await watcher.endAsync();
   });
 
+  it('closing a client port says how many connections were still open: none once every client has ended', async () => {
+    const { host } = started();
+    const endedPort = host.openClientPort();
+    const ended = await connect(endedPort, 'ended');
+    await ended.endAsync();
+    await expect.poll(async () => (await host.snapshot()).entries.some((entry) => entry.kind === 'event' && entry.event === 'client-disconnected')).toBe(true);
+    // The broker's end of the link closes a few turns after the DISCONNECT is recorded.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await host.closeClientPort(endedPort)).toBe(0);
+    const openPort = host.openClientPort();
+    await connect(openPort, 'still-open');
+    await connect(openPort, 'also-open');
+    expect(await host.closeClientPort(openPort)).toBe(2);
+  });
+
   it('runs instruments in the worker: cutLink returns the link ids cut and is recorded', async () => {
     const { host } = started();
     const client = await connect(host.openClientPort(), 'victim');

@@ -1,9 +1,8 @@
 /**
- * KNOWN-FAILING (found by the module 2 author, reported to the lead): retained messages on
- * `$`-topics are delivered to a new subscription whose filter starts with a wildcard.
- * aedes 2.0.0-beta.1 looks retained messages up with its own pattern matcher, which does not
- * apply 3.1.1 [MQTT-4.7.2-1]; live forwarding does apply it (the last test passes).
- * Module 2's $SYS demo (wildcards-and-sys) subscribes its `#` logger with Retain Handling 2 to stay clear of it.
+ * Retained `$`-topics and wildcard filters: a new subscription whose filter starts with a
+ * wildcard must not receive retained `$SYS` messages, as live forwarding already did not.
+ * Written by the module 2 author against aedes 2.0.0-beta.1, which looked retained messages up
+ * with its own matcher (the first two tests failed); they pass since the broker fix in 0fc9756.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSandboxBroker, type SandboxBroker } from '../src/index.ts';

@@ -21,7 +21,9 @@ export function startTypeScriptService(): Promise<void> {
       esModuleInterop: true,
       allowSyntheticDefaultImports: true,
       noEmit: true,
-      lib: ['es2022', 'dom'],
+      // Library file names, not tsconfig's short names: the options go to the compiler API as they
+      // are. The learner's code runs in a Web Worker, so its globals are the worker's.
+      lib: ['lib.es2022.d.ts', 'lib.webworker.d.ts'],
     });
     typescriptDefaults.setExtraLibs(mqttTypeLibs());
     // The editor's model already exists, so the register module's "on first use" hook has

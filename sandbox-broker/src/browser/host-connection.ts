@@ -10,8 +10,11 @@ export interface BrokerHost {
    * (the learner's) so its clients reach the broker directly.
    */
   openClientPort(): MessagePort;
-  /** Drops every connection made through that connector (their wills fire) and closes it. */
-  closeClientPort(port: MessagePort): Promise<void>;
+  /**
+   * Drops every connection made through that connector (their wills fire) and closes it. Resolves
+   * with how many were still open: with none, no will or drop is still to be recorded.
+   */
+  closeClientPort(port: MessagePort): Promise<number>;
   /** Live record entries, in order. Returns the unsubscribe function. */
   onEntry(listener: (entry: RecordEntry) => void): () => void;
   /** The record started again (clear or reset): a live view should drop what it shows. */
@@ -94,7 +97,7 @@ export function connectBrokerHost(
     async closeClientPort(port) {
       const connectorId = connectorIds.get(port);
       if (connectorId === undefined) throw new Error('not a port opened by this broker host');
-      await request({ type: 'close-connector', connectorId });
+      return request({ type: 'close-connector', connectorId });
     },
     onEntry: (listener) => subscribe(entryListeners, listener),
     onCleared: (listener) => subscribe(clearedListeners, listener),

@@ -60,14 +60,19 @@ export function serveSandboxBroker(endpoint: PortLike): void {
     port.start();
   };
 
-  /** Drops every link made through a connector: what a terminated learner worker needs, so wills fire. */
-  const closeConnector = (connectorId: number): void => {
+  /**
+   * Drops every link made through a connector: what a terminated learner worker needs, so wills
+   * fire. Returns how many links were still open (0: every client had ended, nothing to settle).
+   */
+  const closeConnector = (connectorId: number): number => {
     const connector = connectors.get(connectorId);
-    if (!connector) return;
+    if (!connector) return 0;
     connectors.delete(connectorId);
     connector.port.removeEventListener('message', connector.onMessage);
     connector.port.close();
+    const open = connector.links.size;
     for (const link of connector.links) link.destroy();
+    return open;
   };
 
   const runInstrument = (call: InstrumentCall): unknown => {
@@ -95,8 +100,7 @@ export function serveSandboxBroker(endpoint: PortLike): void {
         addConnector(request.connectorId, request.port as unknown as ClosablePortLike);
         return undefined;
       case 'close-connector':
-        closeConnector(request.connectorId);
-        return undefined;
+        return closeConnector(request.connectorId);
       case 'instrument':
         return runInstrument(request.call);
       case 'advance-clock':

@@ -36,7 +36,8 @@ export type WorkerRequest =
 export interface ReplyValues {
   start: undefined;
   'add-connector': undefined;
-  'close-connector': undefined;
+  /** How many links were still open and were dropped. */
+  'close-connector': number;
   instrument: unknown;
   'advance-clock': undefined;
   restart: undefined;

@@ -1,7 +1,7 @@
 /**
  * The island's side of a run, loaded on the first Run: one sandbox broker per exercise, kept
  * between runs (so the second Run does not pay for starting it), a fresh learner worker per run
- * (the engine's), live record entries for the packet view, then grading.
+ * (the engine's, started ahead of each run), live record entries for the packet view, then grading.
  */
 import { startBrokerWorker, type BrokerHost } from '../../../sandbox-broker/src/browser/broker-host.ts';
 import type { SandboxBrokerOptions } from '../../../sandbox-broker/src/index.ts';
@@ -10,7 +10,7 @@ import type { CheckResult } from '../../exercise-engine/checks/check-types.ts';
 import { loadChecks } from '../../exercise-engine/exercise-registry.ts';
 import type { Exercise } from '../../exercise-engine/exercise-types.ts';
 import { grade } from '../../exercise-engine/grader.ts';
-import { runInBrowser } from '../../exercise-engine/runner/run-in-browser.ts';
+import { runInBrowser, warmLearnerWorker } from '../../exercise-engine/runner/run-in-browser.ts';
 
 export interface GradedRun {
   record: RunRecord;
@@ -34,11 +34,13 @@ function hostFor(exercise: Exercise): BrokerHost {
 }
 
 /**
- * Starts the exercise's broker and fetches its checks ahead of the first Run, once the editor is
- * usable, so that Run measures the learner's code rather than the sandbox's start-up.
+ * Starts the exercise's broker and the first run's learner worker and fetches the checks ahead of
+ * the first Run, once the editor is usable, so that Run measures the learner's code rather than
+ * the sandbox's start-up.
  */
 export async function warmUp(exercise: Exercise): Promise<void> {
   const host = hostFor(exercise);
+  warmLearnerWorker();
   await Promise.all([host.snapshot(), loadChecks(exercise.id)]);
 }
 

@@ -71,7 +71,11 @@ export async function runLearnerSession(start: StartMessage, environment: Sessio
     };
     client.on('packetsend', touch);
     client.on('packetreceive', touch);
-    client.on('end', () => endedClients.add(client));
+    client.on('end', () => {
+      endedClients.add(client);
+      // The last client's end is the usual end of a run: seen at once, not at the next poll.
+      checkEnd();
+    });
   });
   const scenarioClients: MqttClient[] = [];
   const scenarioMqtt = createLearnerMqtt(openLink, (client) => {
@@ -113,11 +117,12 @@ export async function runLearnerSession(start: StartMessage, environment: Sessio
   if (scenarioStarted) evaluateLearnerCode(start.code, { require, console: learnerConsole }).then(
     (returned) => {
       topLevel = { done: true, at: Date.now(), returned };
+      checkEnd();
     },
     (error: unknown) => void threw(error),
   );
 
-  const endWatch = setInterval(() => {
+  function checkEnd(): void {
     const now = Date.now();
     if (start.afterMs !== undefined && now - startedAt >= start.afterMs) {
       settle(topLevel.done ? { status: 'completed', returned: cloneable(topLevel.returned) } : { status: 'completed' });
@@ -128,7 +133,8 @@ export async function runLearnerSession(start: StartMessage, environment: Sessio
     if (allEnded || now - Math.max(lastActivity, topLevel.at) >= start.idleMs) {
       settle({ status: 'completed', returned: cloneable(topLevel.returned) });
     }
-  }, END_POLL_MS);
+  }
+  const endWatch = setInterval(checkEnd, END_POLL_MS);
 
   const outcome = await finished;
   clearInterval(endWatch);

@@ -4,9 +4,14 @@
  * It runs the learner's code and the exercise's scenario; the page terminates it at the time
  * limit or on Stop, and the broker — in its own worker — survives with the record.
  */
+import { Buffer } from 'buffer';
 import type { HostToWorker, WorkerToHost } from './run-protocol.ts';
 import { runLearnerSession } from './learner-session.ts';
 import type { ScenarioModule } from './scenario-types.ts';
+
+// Learner code runs under Node in `npm run check` and here in the page: the same globals in both,
+// so `Buffer.from(…)` for a binary payload works wherever the code is graded.
+Object.assign(globalThis, { Buffer });
 
 // Scenarios are bundled with the worker, one lazy chunk each, keyed by their path from the root.
 const scenarios = import.meta.glob<ScenarioModule>('/exercises/*/*/scenario.ts');

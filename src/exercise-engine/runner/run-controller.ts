@@ -37,7 +37,10 @@ export const DEFAULT_IDLE_MS = 150;
 /** Heartbeats silent this long mean the code is stuck in a loop that never yields. */
 export const STUCK_MS = 1500;
 const STUCK_POLL_MS = 100;
-/** Lets the broker record the links' ends (and any wills) before the snapshot. */
+/**
+ * Lets the broker record the ends of the links the worker left open (and any wills) before the
+ * snapshot. Not needed when every client had ended: their ends are recorded already.
+ */
 const SETTLE_MS = 30;
 
 const seconds = (ms: number): string => `${Number((ms / 1000).toFixed(1))} s`;
@@ -106,8 +109,8 @@ export async function runLearnerCode(request: RunRequest): Promise<RunRecord> {
 
   worker.terminate();
   await Promise.allSettled(logging);
-  await request.host.closeClientPort(connector);
-  await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+  const dropped = await request.host.closeClientPort(connector);
+  if (dropped > 0) await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
   const record = await request.host.snapshot();
   return peers.length > 0 ? { ...record, outcome, peers } : { ...record, outcome };
 }

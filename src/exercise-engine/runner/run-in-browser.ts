@@ -1,7 +1,7 @@
 /**
  * Runs learner code in the page: the sandbox broker in its worker (started here, or the page's
- * own long-lived one), the learner's code in a fresh learner worker per run. Returns the record
- * and can be stopped; grading is `grade(await loadChecks(id), record)`.
+ * own long-lived one), the learner's code in a fresh learner worker per run, started ahead of the
+ * run. Returns the record and can be stopped; grading is `grade(await loadChecks(id), record)`.
  */
 import { startBrokerWorker, type BrokerHost } from '../../../sandbox-broker/src/browser/broker-host.ts';
 import type { SandboxBrokerOptions } from '../../../sandbox-broker/src/index.ts';
@@ -17,14 +17,46 @@ import type { WorkerToHost } from './run-protocol.ts';
 function startBrowserLearnerWorker(): LearnerWorkerHandle {
   // This exact `new Worker(new URL(...), { type: 'module' })` shape is what Vite bundles as a worker.
   const worker = new Worker(new URL('./learner-worker.ts', import.meta.url), { type: 'module', name: 'learner' });
+  // A warm worker may fail to load before its run listens: the failure is kept for that run.
+  let failure: string | undefined;
+  const errorListeners: ((message: string) => void)[] = [];
+  worker.addEventListener('error', (event) => {
+    event.preventDefault();
+    failure = `The learner worker failed: ${event.message}`;
+    for (const listener of errorListeners) listener(failure);
+  });
   return {
     post: (message, transfer) => worker.postMessage(message, transfer),
     onMessage: (listener) => worker.addEventListener('message', (event: MessageEvent<WorkerToHost>) => listener(event.data)),
-    onError: (listener) => worker.addEventListener('error', (event) => {
-      event.preventDefault();
-      listener(`The learner worker failed: ${event.message}`);
-    }),
+    onError: (listener) => {
+      errorListeners.push(listener);
+      if (failure !== undefined) listener(failure);
+    },
     terminate: () => worker.terminate(),
+  };
+}
+
+/**
+ * The next run's learner worker, started ahead of it: loading the worker and MQTT.js is most of
+ * a simple run's time. It has run no code; a worker that has run learner code is never reused.
+ */
+let warmWorker: LearnerWorkerHandle | undefined;
+
+/** Starts the next run's learner worker now (when the editor opens), unless one is waiting. */
+export function warmLearnerWorker(): void {
+  warmWorker ??= startBrowserLearnerWorker();
+}
+
+/** The waiting warm worker for this run; once this run's worker is terminated, the next is warmed. */
+function takeLearnerWorker(): LearnerWorkerHandle {
+  const worker = warmWorker ?? startBrowserLearnerWorker();
+  warmWorker = undefined;
+  return {
+    ...worker,
+    terminate() {
+      worker.terminate();
+      warmLearnerWorker();
+    },
   };
 }
 
@@ -58,7 +90,7 @@ export function runInBrowser(options: BrowserRunOptions): BrowserRun {
     try {
       const request = {
         host,
-        startWorker: startBrowserLearnerWorker,
+        startWorker: takeLearnerWorker,
         code: options.code,
         timeLimitMs: exercise.meta.timeLimitMs,
         end: exercise.meta.end,

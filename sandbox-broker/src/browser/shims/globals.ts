@@ -3,6 +3,8 @@
  * broker worker's entry, so they exist before any of that code runs.
  */
 import { Buffer } from 'buffer';
+import { useNativeBase64 } from './native-base64.ts';
+import { usePooledBufferCopies } from './pooled-buffer-copy.ts';
 import process from './process.ts';
 
 type ImmediateCallback = (...args: unknown[]) => void;
@@ -44,4 +46,6 @@ function installSetImmediate(): void {
 if (typeof globalThis.setImmediate !== 'function') installSetImmediate();
 Object.assign(globalThis, { global: globalThis });
 if (!('Buffer' in globalThis)) Object.assign(globalThis, { Buffer });
+useNativeBase64();
+usePooledBufferCopies();
 if (!('process' in globalThis)) Object.assign(globalThis, { process });

@@ -15,7 +15,8 @@ export async function openEditor(section: Locator): Promise<void> {
 
 /** Replaces the editor's content from the keyboard: select all, then type the text in. */
 export async function typeCode(page: Page, section: Locator, code: string): Promise<void> {
-  await section.locator('[data-exercise-editor] .monaco-editor .view-lines').click();
+  // Click near the first line: the middle of a long editor can lie under the page's sticky header.
+  await section.locator('[data-exercise-editor] .monaco-editor .view-lines').click({ position: { x: 8, y: 8 } });
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.press('Delete');
   // One insertion, as an IME or a paste would: per-key typing would fight auto-closing brackets.

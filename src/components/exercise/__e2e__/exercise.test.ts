@@ -34,6 +34,18 @@ describe('<Exercise> on the lesson page (Chromium, built site)', () => {
     await expect(section.locator('.exercise__console').textContent()).resolves.toContain('received on lab/hello: hello, MQTT');
   });
 
+  it('type errors are listed with their line, and the reference solution type-checks clean', async () => {
+    const page = await browser.open(LESSON_PATH);
+    const section = exerciseSection(page, FIRST);
+    await openEditor(section);
+    await typeCode(page, section, "import mqtt from 'mqtt';\nconst port: number = 'not a number';\nconsole.log(port, mqtt);\n");
+    const problems = section.locator('.exercise__problems');
+    // The language service loads after the editor is usable: wait for its first verdict.
+    await expect.poll(() => problems.textContent(), { timeout: 30_000 }).toMatch(/Line 2.*not assignable to type 'number'/);
+    await typeCode(page, section, solution);
+    await expect.poll(async () => ((await problems.count()) === 0 ? '' : await problems.textContent()), { timeout: 15_000 }).toBe('');
+  });
+
   it('3.1.1 §3.14: a solution that never sends DISCONNECT fails exactly that check, with expected and seen', async () => {
     const page = await browser.open(LESSON_PATH);
     const section = exerciseSection(page, FIRST);

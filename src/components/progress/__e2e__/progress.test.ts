@@ -185,6 +185,8 @@ describe('progress, quizzes and levels (Chromium, built site)', () => {
 
   it('the quiz with feedback shown has no serious axe violations, in dark mode on a phone', async () => {
     const page = await browser.open(QUIZ, { ...PHONE, colorScheme: 'dark' });
+    // The quiz hydrates when it scrolls into view; on a phone it starts below the fold.
+    await page.locator('.quiz').first().scrollIntoViewIfNeeded();
     await page.locator('.quiz[data-hydrated="true"]').waitFor();
     await question(page, 'first-packet').getByLabel('SUBSCRIBE', { exact: true }).check();
     await check(page, 'first-packet');
