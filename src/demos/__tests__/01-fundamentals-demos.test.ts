@@ -7,24 +7,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { PacketEntry, RecordEntry } from '../../../sandbox-broker/src/record-types.ts';
 import fanOut from '../../../exercises/01-fundamentals/demos/fan-out.ts';
 import packetTour, { LONG_PAYLOAD } from '../../../exercises/01-fundamentals/demos/packet-tour.ts';
-import type { Demo } from '../define-demo.ts';
-import { DemoPlayer } from '../demo-player.ts';
-import { createNodeDemoBackend, type NodeDemoBackend } from '../node-backend.ts';
+import type { NodeDemoBackend } from '../node-backend.ts';
+import { playByStep } from './play-by-step.ts';
 
-/** Plays a demo step by step and keeps the record entries of each step. */
-async function playByStep(demo: Demo): Promise<{ backend: NodeDemoBackend; steps: RecordEntry[][] }> {
-  const backend = createNodeDemoBackend(demo.brokerOptions);
-  const player = new DemoPlayer(demo, backend);
-  const steps: RecordEntry[][] = [];
-  for (let index = 0; index < demo.steps.length; index++) {
-    const before = backend.broker.recorder.entries.length;
-    await player.step();
-    expect(player.snapshot.error).toBeUndefined();
-    steps.push(backend.broker.recorder.entries.slice(before));
-  }
-  expect(player.snapshot.status).toBe('finished');
-  return { backend, steps };
-}
 
 const packets = (entries: RecordEntry[], cmd: string, clientId?: string, direction?: 'in' | 'out'): PacketEntry[] =>
   entries.filter((e): e is PacketEntry => e.kind === 'packet' && e.packet.cmd === cmd && (clientId === undefined || e.clientId === clientId) && (direction === undefined || e.direction === direction));

@@ -7,25 +7,9 @@ import type { BrokerEventEntry, PacketEntry, RecordEntry } from '../../../sandbo
 import lastWill from '../../../exercises/02-topics-and-messages/demos/last-will.ts';
 import retained from '../../../exercises/02-topics-and-messages/demos/retained-set-replace-clear.ts';
 import wildcards from '../../../exercises/02-topics-and-messages/demos/wildcards-and-sys.ts';
-import type { Demo } from '../define-demo.ts';
-import { DemoPlayer } from '../demo-player.ts';
-import { createNodeDemoBackend, type NodeDemoBackend } from '../node-backend.ts';
+import type { NodeDemoBackend } from '../node-backend.ts';
+import { playByStep } from './play-by-step.ts';
 
-/** Plays a demo step by step and returns the record entries of each step, in step order. */
-async function playByStep(demo: Demo, backends: NodeDemoBackend[]): Promise<RecordEntry[][]> {
-  const backend = createNodeDemoBackend(demo.brokerOptions);
-  backends.push(backend);
-  const player = new DemoPlayer(demo, backend);
-  const byStep: RecordEntry[][] = [];
-  for (let index = 0; index < demo.steps.length; index++) {
-    const before = backend.broker.recorder.entries.length;
-    await player.step();
-    expect(player.snapshot.error).toBeUndefined();
-    byStep.push(backend.broker.recorder.entries.slice(before));
-  }
-  expect(player.snapshot.status).toBe('finished');
-  return byStep;
-}
 
 const backends: NodeDemoBackend[] = [];
 afterAll(async () => {
@@ -45,7 +29,7 @@ describe('demo 02-topics-and-messages/retained-set-replace-clear on the real bro
   let byStep: RecordEntry[][];
   const step = (n: number): RecordEntry[] => byStep[n - 1] ?? [];
   beforeAll(async () => {
-    byStep = await playByStep(retained, backends);
+    byStep = (await playByStep(retained, { backends })).steps;
   }, 20_000);
 
   test('steps 1–2: 3.1.1 [MQTT-3.3.1-5] two retained PUBLISHes from the thermostat, forwarded to nobody', () => {
@@ -80,7 +64,7 @@ describe('demo 02-topics-and-messages/last-will on the real broker', () => {
   let byStep: RecordEntry[][];
   const step = (n: number): RecordEntry[] => byStep[n - 1] ?? [];
   beforeAll(async () => {
-    byStep = await playByStep(lastWill, backends);
+    byStep = (await playByStep(lastWill, { backends })).steps;
   }, 20_000);
 
   test('step 1: the CONNECT of pump-7 carries a will with QoS 1 and Will Retain 1 (Connect Flags 0x2e)', () => {
@@ -128,7 +112,7 @@ describe('demo 02-topics-and-messages/wildcards-and-sys on the real broker', () 
   let byStep: RecordEntry[][];
   const step = (n: number): RecordEntry[] => byStep[n - 1] ?? [];
   beforeAll(async () => {
-    byStep = await playByStep(wildcards, backends);
+    byStep = (await playByStep(wildcards, { backends })).steps;
   }, 20_000);
 
   test('step 1: 3.1.1 [MQTT-4.7.2-1] admin ($SYS/#) gets the retained $SYS topics; logger (#) gets none', () => {

@@ -8,24 +8,9 @@ import brokerRedelivery from '../../../exercises/03-qos-and-reliability/demos/br
 import queuedWhileOffline from '../../../exercises/03-qos-and-reliability/demos/queued-while-offline.ts';
 import receiveMaximum from '../../../exercises/03-qos-and-reliability/demos/receive-maximum.ts';
 import type { Demo } from '../define-demo.ts';
-import { DemoPlayer } from '../demo-player.ts';
-import { createNodeDemoBackend, type NodeDemoBackend } from '../node-backend.ts';
+import type { NodeDemoBackend } from '../node-backend.ts';
+import { playByStep } from './play-by-step.ts';
 
-/** Plays a demo step by step; returns the record entries of each step and the backend to close. */
-async function playByStep(demo: Demo, afterStep: () => void = () => {}): Promise<{ steps: RecordEntry[][]; backend: NodeDemoBackend }> {
-  const backend = createNodeDemoBackend(demo.brokerOptions);
-  const player = new DemoPlayer(demo, backend);
-  const steps: RecordEntry[][] = [];
-  for (let index = 0; index < demo.steps.length; index++) {
-    const before = backend.broker.recorder.entries.length;
-    await player.step();
-    expect(player.snapshot.error).toBeUndefined();
-    steps.push(backend.broker.recorder.entries.slice(before));
-    afterStep();
-  }
-  expect(player.snapshot.status).toBe('finished');
-  return { steps, backend };
-}
 
 const packets = (entries: RecordEntry[], cmd: string, clientId?: string, direction?: 'in' | 'out'): PacketEntry[] =>
   entries.filter((e): e is PacketEntry => e.kind === 'packet' && e.packet.cmd === cmd && (clientId === undefined || e.clientId === clientId) && (direction === undefined || e.direction === direction));
@@ -67,7 +52,7 @@ describe('demo 03-qos-and-reliability/broker-redelivery on the real broker', () 
         },
       }),
     };
-    ({ steps, backend } = await playByStep(demo, () => receivedAfter.push([...received])));
+    ({ steps, backend } = await playByStep(demo, { afterStep: () => receivedAfter.push([...received]) }));
   }, 20_000);
   afterAll(() => backend.close());
 

@@ -6,33 +6,17 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { BrokerEventEntry, PacketEntry, RecordEntry } from '../../../sandbox-broker/src/record-types.ts';
 import aclDemo from '../../../exercises/04-security/demos/acl-refusals.ts';
 import passwordDemo from '../../../exercises/04-security/demos/bad-password.ts';
-import type { Demo } from '../define-demo.ts';
-import { DemoPlayer } from '../demo-player.ts';
-import { createNodeDemoBackend, type NodeDemoBackend } from '../node-backend.ts';
+import type { NodeDemoBackend } from '../node-backend.ts';
+import { playByStep } from './play-by-step.ts';
 
-/** Plays every step of a demo and returns the record entries of each step. */
-async function playByStep(demo: Demo, backends: NodeDemoBackend[]): Promise<RecordEntry[][]> {
-  const backend = createNodeDemoBackend(demo.brokerOptions);
-  backends.push(backend);
-  const player = new DemoPlayer(demo, backend);
-  const byStep: RecordEntry[][] = [];
-  for (let index = 0; index < demo.steps.length; index++) {
-    const before = backend.broker.recorder.entries.length;
-    await player.step();
-    expect(player.snapshot.error).toBeUndefined();
-    byStep.push(backend.broker.recorder.entries.slice(before));
-  }
-  expect(player.snapshot.status).toBe('finished');
-  return byStep;
-}
 
 const backends: NodeDemoBackend[] = [];
 let acl: RecordEntry[][] = [];
 let password: RecordEntry[][] = [];
 
 beforeAll(async () => {
-  acl = await playByStep(aclDemo, backends);
-  password = await playByStep(passwordDemo, backends);
+  acl = (await playByStep(aclDemo, { backends })).steps;
+  password = (await playByStep(passwordDemo, { backends })).steps;
 }, 30_000);
 
 afterAll(async () => {
