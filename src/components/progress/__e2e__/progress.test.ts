@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seriousViolations } from '../../../../test-support/axe';
 import { PHONE, useBrowser } from '../../../../test-support/e2e-browser';
+import { exerciseSection, LESSON_PATH, openEditor, run, typeCode } from '../../exercise/__e2e__/exercise-page';
 
 /**
  * The learner's progress end to end on the built site: quiz answers and exercise results reach
@@ -17,28 +18,14 @@ async function check(page: Page, id: string): Promise<string> {
   return (await question(page, id).locator('.quiz-feedback').innerText()).trim();
 }
 
-/**
- * Exercise results as the Exercise island records them (recordExerciseResult) are in the store as
- * attempts; until that island records them, this file brings them in through the Import control.
- */
-const EXERCISE_FILE = JSON.stringify({
-  format: 'mqtt-lab-progress',
-  exportedAt: '2025-03-01T10:00:00.000Z',
-  progress: {
-    version: 2,
-    epoch: { id: 'initial', at: '1970-01-01T00:00:00.000Z' },
-    lessons: { '/modules/01-fundamentals/first-steps/': { readAt: '2025-03-01T09:00:00.000Z' } },
-    exercises: {
-      '01-fundamentals/first-connection': {
-        attempts: [{ id: 'e2e-1', date: '2025-03-01T09:30:00.000Z', passed: true, checks: [{ id: 'connected', pass: true }] }],
-      },
-      '01-fundamentals/qos-at-a-glance': {
-        attempts: [{ id: 'e2e-2', date: '2025-03-01T09:40:00.000Z', passed: true, checks: [{ id: 'qos', pass: true }] }],
-      },
-    },
-    questions: {},
-  },
-});
+/** Solves an exercise the way a learner does: on its lesson, typed into the editor, Run. */
+async function solveExercise(page: Page, id: string): Promise<void> {
+  const section = exerciseSection(page, id);
+  await section.scrollIntoViewIfNeeded();
+  await openEditor(section);
+  await typeCode(page, section, await readFile(`exercises/${id}/solution.ts`, 'utf8'));
+  expect(await run(section)).toBe('completed');
+}
 
 async function dashboardState(page: Page) {
   await page.locator('.progress-dashboard[data-ready="true"]').waitFor();
@@ -105,10 +92,14 @@ describe('progress, quizzes and levels (Chromium, built site)', () => {
     expect(state.quiz).toMatch(/^4 of \d+ right$/);
     expect(state.beginner).toBe('false');
 
-    await dashboard.locator('input[type="file"]').setInputFiles({ name: 'exercises.json', mimeType: 'application/json', buffer: Buffer.from(EXERCISE_FILE) });
-    await expect.poll(() => dashboard.getByRole('status').filter({ hasText: 'Imported' }).count()).toBe(1);
+    // Two exercises passed in the lesson, which the learner also reads to its end.
+    const lesson = await page.context().newPage();
+    await lesson.goto(new URL(LESSON_PATH, browser.siteUrl()).href);
+    await solveExercise(lesson, '01-fundamentals/first-connection');
+    await solveExercise(lesson, '01-fundamentals/qos-at-a-glance');
+    await lesson.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await expect.poll(async () => (await dashboardState(dashboard)).exercises).toMatch(/^2 of \d+$/);
     state = await dashboardState(dashboard);
-    expect(state.exercises).toMatch(/^2 of \d+$/);
     expect(state.b4).toBe('met');
     expect(state.beginner).toBe('true');
 
