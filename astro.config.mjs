@@ -5,6 +5,7 @@ import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import { moduleSidebarGroups } from './src/site/sidebar.ts';
+import { focusableTablesIntegration } from './src/site/focusable-tables.ts';
 import { sandboxBrokerVite } from './sandbox-broker/vite-browser.ts';
 
 const contentDir = fileURLToPath(new URL('./content', import.meta.url));
@@ -52,6 +53,7 @@ export default defineConfig({
       ],
     }),
     mdx(),
+    focusableTablesIntegration(),
     // Interactive islands (exercise, demo, packet view, quiz) are Preact: small, and hydrated only where used.
     preact(),
   ],

@@ -4,14 +4,14 @@ import { PHONE, useBrowser } from '../../test-support/e2e-browser';
 describe('the site shell', () => {
   const browser = useBrowser();
 
-  it('search finds a module by what it teaches', async () => {
+  it('search finds the lesson that teaches a topic', async () => {
     const page = await browser.open('/');
     await page.getByRole('button', { name: 'Search' }).first().click();
     const input = page.locator('#starlight__search input.pagefind-ui__search-input');
     await input.fill('retained');
     const results = page.locator('#starlight__search .pagefind-ui__result-link');
     await expect.poll(() => results.count(), { timeout: 10_000 }).toBeGreaterThan(0);
-    expect((await results.allTextContents()).join(' ')).toMatch(/Topics and messages/);
+    expect((await results.allTextContents()).join(' ')).toMatch(/Retained messages/);
   });
 
   it('switches to dark mode and remembers it', async () => {
