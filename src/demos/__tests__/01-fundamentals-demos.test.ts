@@ -8,11 +8,9 @@ import type { PacketEntry, RecordEntry } from '../../../sandbox-broker/src/recor
 import fanOut from '../../../exercises/01-fundamentals/demos/fan-out.ts';
 import packetTour, { LONG_PAYLOAD } from '../../../exercises/01-fundamentals/demos/packet-tour.ts';
 import type { NodeDemoBackend } from '../node-backend.ts';
-import { playByStep } from './play-by-step.ts';
+import { packets, playByStep } from './play-by-step.ts';
 
 
-const packets = (entries: RecordEntry[], cmd: string, clientId?: string, direction?: 'in' | 'out'): PacketEntry[] =>
-  entries.filter((e): e is PacketEntry => e.kind === 'packet' && e.packet.cmd === cmd && (clientId === undefined || e.clientId === clientId) && (direction === undefined || e.direction === direction));
 const payloadOf = (entry: PacketEntry): string | undefined => (entry.packet['payload'] as { utf8?: string } | undefined)?.utf8;
 /** "topic=payload" of every PUBLISH the broker sent to a client. */
 const deliveriesTo = (entries: RecordEntry[], clientId: string): string[] =>

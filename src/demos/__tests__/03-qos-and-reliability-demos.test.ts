@@ -3,19 +3,15 @@
  * packet their explanations talk about must actually cross the wire in the step that explains it.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { BrokerEventEntry, PacketEntry, RecordEntry } from '../../../sandbox-broker/src/record-types.ts';
+import type { PacketEntry, RecordEntry } from '../../../sandbox-broker/src/record-types.ts';
 import brokerRedelivery from '../../../exercises/03-qos-and-reliability/demos/broker-redelivery.ts';
 import queuedWhileOffline from '../../../exercises/03-qos-and-reliability/demos/queued-while-offline.ts';
 import receiveMaximum from '../../../exercises/03-qos-and-reliability/demos/receive-maximum.ts';
 import type { Demo } from '../define-demo.ts';
 import type { NodeDemoBackend } from '../node-backend.ts';
-import { playByStep } from './play-by-step.ts';
+import { packets, eventsOf, playByStep } from './play-by-step.ts';
 
 
-const packets = (entries: RecordEntry[], cmd: string, clientId?: string, direction?: 'in' | 'out'): PacketEntry[] =>
-  entries.filter((e): e is PacketEntry => e.kind === 'packet' && e.packet.cmd === cmd && (clientId === undefined || e.clientId === clientId) && (direction === undefined || e.direction === direction));
-const eventsOf = (entries: RecordEntry[], event: string): BrokerEventEntry[] =>
-  entries.filter((e): e is BrokerEventEntry => e.kind === 'event' && e.event === event);
 const payload = (entry: PacketEntry | undefined): string | undefined => (entry?.packet['payload'] as { utf8?: string } | undefined)?.utf8;
 const firstByte = (entry: PacketEntry): number => atob(entry.raw).charCodeAt(0);
 

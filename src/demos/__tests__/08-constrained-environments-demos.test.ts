@@ -3,32 +3,13 @@
  * packet their explanations talk about must actually cross the wire in the step that explains it.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { BrokerEventEntry, PacketEntry, RecordEntry } from '../../../sandbox-broker/src/record-types.ts';
+import type { PacketEntry, RecordEntry } from '../../../sandbox-broker/src/record-types.ts';
 import bytesPerReading from '../../../exercises/08-constrained-environments/demos/bytes-per-reading.ts';
 import keepAliveWatchdog from '../../../exercises/08-constrained-environments/demos/keep-alive-watchdog.ts';
-import type { Demo } from '../define-demo.ts';
-import { DemoPlayer } from '../demo-player.ts';
-import { createNodeDemoBackend, type NodeDemoBackend } from '../node-backend.ts';
+import type { NodeDemoBackend } from '../node-backend.ts';
+import { packets, eventsOf, playByStep } from './play-by-step.ts';
 
-/** Plays a demo step by step; returns the record entries of each step and the backend to close. */
-async function playByStep(demo: Demo): Promise<{ steps: RecordEntry[][]; backend: NodeDemoBackend }> {
-  const backend = createNodeDemoBackend(demo.brokerOptions);
-  const player = new DemoPlayer(demo, backend);
-  const steps: RecordEntry[][] = [];
-  for (let index = 0; index < demo.steps.length; index++) {
-    const before = backend.broker.recorder.entries.length;
-    await player.step();
-    expect(player.snapshot.error).toBeUndefined();
-    steps.push(backend.broker.recorder.entries.slice(before));
-  }
-  expect(player.snapshot.status).toBe('finished');
-  return { steps, backend };
-}
 
-const packets = (entries: RecordEntry[], cmd: string, clientId?: string, direction?: 'in' | 'out'): PacketEntry[] =>
-  entries.filter((e): e is PacketEntry => e.kind === 'packet' && e.packet.cmd === cmd && (clientId === undefined || e.clientId === clientId) && (direction === undefined || e.direction === direction));
-const eventsOf = (entries: RecordEntry[], event: string): BrokerEventEntry[] =>
-  entries.filter((e): e is BrokerEventEntry => e.kind === 'event' && e.event === event);
 const rawHex = (entry: PacketEntry): string => Buffer.from(entry.raw, 'base64').toString('hex');
 
 describe('demo 08-constrained-environments/keep-alive-watchdog on the real broker (virtual clock)', () => {

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { RecordEntry } from '../../../sandbox-broker/src/record-types.ts';
+import type { BrokerEventEntry, PacketEntry, RecordEntry } from '../../../sandbox-broker/src/record-types.ts';
 import type { Demo } from '../define-demo.ts';
 import { DemoPlayer } from '../demo-player.ts';
 import { createNodeDemoBackend, type NodeDemoBackend } from '../node-backend.ts';
@@ -27,3 +27,11 @@ export async function playByStep(
   expect(player.snapshot.status).toBe('finished');
   return { steps, backend };
 }
+
+/** The packets of one type in some entries, optionally of one client and direction. */
+export const packets = (entries: RecordEntry[], cmd: string, clientId?: string, direction?: 'in' | 'out'): PacketEntry[] =>
+  entries.filter((e): e is PacketEntry => e.kind === 'packet' && e.packet.cmd === cmd && (clientId === undefined || e.clientId === clientId) && (direction === undefined || e.direction === direction));
+
+/** The broker events of one kind in some entries. */
+export const eventsOf = (entries: RecordEntry[], event: string): BrokerEventEntry[] =>
+  entries.filter((e): e is BrokerEventEntry => e.kind === 'event' && e.event === event);
