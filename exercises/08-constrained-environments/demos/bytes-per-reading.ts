@@ -3,6 +3,8 @@
  * reading in four binary bytes, the acknowledgements QoS 1 and 2 add, and an MQTT 5.0 topic alias.
  * Checked on the real broker by src/demos/__tests__/08-constrained-environments-demos.test.ts.
  */
+// Demos also play on the page's main thread, which has no global Buffer: import it.
+import { Buffer } from 'buffer';
 import { defineDemo } from '../../../src/demos/define-demo.ts';
 import type { MqttClient } from 'mqtt';
 
