@@ -27,17 +27,4 @@ export const specRefSchema = z
 
 export type SpecRef = z.infer<typeof specRefSchema>;
 
-/** "3.1.1 [MQTT-3.3.1-5]" or "5.0 §4.8.2": how a reference is printed throughout the site. */
-export function formatSpecRef(ref: SpecRef): string {
-  return ref.statement ? `${ref.version} [${ref.statement}]` : `${ref.version} §${ref.section}`;
-}
-
-const SPEC_URLS: Record<SpecRef['version'], string> = {
-  '3.1.1': 'https://docs.oasis-open.org/mqtt/mqtt/v3.1.1/os/mqtt-v3.1.1-os.html',
-  '5.0': 'https://docs.oasis-open.org/mqtt/mqtt/v5.0/os/mqtt-v5.0-os.html',
-};
-
-/** The OASIS specification document a reference points into. */
-export function specUrl(ref: SpecRef): string {
-  return SPEC_URLS[ref.version];
-}
+export { formatSpecRef, specUrl } from './spec-ref-format';

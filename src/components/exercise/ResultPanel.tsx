@@ -7,7 +7,7 @@ import type { ConsoleEntry, RecordEntry, RunOutcome } from '../../../sandbox-bro
 import type { CheckResult } from '../../exercise-engine/checks/check-types.ts';
 import { describeOutcome } from './outcome-text.ts';
 import { PacketPanel } from './PacketPanel.tsx';
-import { specHref, specLabel } from './spec-label.ts';
+import { formatSpecRef, specUrl } from '../../content-schema/spec-ref-format.ts';
 
 export interface ResultPanelProps {
   running: boolean;
@@ -53,8 +53,8 @@ export function ResultPanel({ running, outcome, results, entries, onShowLine }: 
                       <>
                         <dt>Specification</dt>
                         <dd>
-                          <a href={specHref(result.spec)} target="_blank" rel="noopener" title={result.spec.title}>
-                            {specLabel(result.spec)}
+                          <a href={specUrl(result.spec)} target="_blank" rel="noopener" title={result.spec.title}>
+                            {formatSpecRef(result.spec)}
                           </a>
                           {result.spec.title && <> — {result.spec.title}</>}
                         </dd>

@@ -1,5 +1,5 @@
 import { questionKey, type QuizQuestion } from '../../assessment/quiz-schema';
-import { formatSpecRef, specUrl } from '../../content-schema/spec-ref';
+import { formatSpecRef, specUrl } from '../../content-schema/spec-ref-format';
 import type { IslandQuestion } from './quiz-types';
 
 /** Server side: a question from the quizzes collection, ready to hand to the island. */
