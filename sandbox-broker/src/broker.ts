@@ -91,9 +91,20 @@ export function createSandboxBroker(options: SandboxBrokerOptions = {}): Sandbox
     aedes.publish(packet as never, () => {});
   };
 
+  /** The session's shared-subscription memberships end; QoS 1 messages it held in flight go to other members (5.0 §4.8.2). */
+  const endShares = (clientId: string): void => {
+    for (const moved of shares.sessionEnded(clientId)) {
+      recorder.event({
+        event: 'message-queued', clientId: moved.to, topic: moved.topic,
+        reason: `QoS 1 message was in flight to ${moved.from}, whose session ended: given to ${moved.to}, another member of ${moved.group}`,
+        detail: { from: moved.from, group: moved.group },
+      });
+    }
+  };
+
   /** Forgets what the sandbox layer keeps per session. */
   const endSessionState = (clientId: string): void => {
-    shares.leaveAll(clientId);
+    endShares(clientId);
     unacknowledgedBySession.delete(clientId);
     storedSessions.delete(clientId);
   };
@@ -128,6 +139,8 @@ export function createSandboxBroker(options: SandboxBrokerOptions = {}): Sandbox
       stats.clientsConnected++;
       storedSessions.add(link.clientId);
       if (!sessionPresent) unacknowledgedBySession.delete(link.clientId);
+      // Clean Start discarded any earlier session, and with it the client's group memberships.
+      if (link.cleanStart) endShares(link.clientId);
       sessions.reconnected(link.clientId, link.cleanStart);
       recorder.event({ event: 'client-connected', clientId: link.clientId, linkId: link.linkId, detail: { protocolLevel: link.level, cleanStart: link.cleanStart, sessionPresent } });
       if (sessionPresent) recorder.event({ event: 'session-resumed', clientId: link.clientId, linkId: link.linkId, reason: 'CONNACK session present' });

@@ -264,6 +264,7 @@ export class Link {
       case 'puback':
       case 'pubcomp':
         this.host.unacknowledged(this.clientId).delete(packet['messageId'] as number);
+        this.host.shares.acknowledged(this.clientId, packet['messageId'] as number);
         this.sendToBroker(raw);
         this.sendHeld(this.outboundWindow.acknowledged(packet['messageId'] as number));
         return;
@@ -510,6 +511,12 @@ export class Link {
       return;
     }
     const message = out ?? packet;
+    if (shared && message['qos'] === 1) {
+      // Kept as aedes sent it (expiry stamp included), so another member could be given it later.
+      this.host.shares.sent(this.clientId, message['messageId'] as number, shared.share.group, {
+        topic: shared.topic, payload: packet['payload'], qos: 1, ...(packet['properties'] ? { properties: packet['properties'] as Properties } : {}),
+      });
+    }
     if ((message['qos'] as number) > 0 && !this.outboundWindow.offer(message)) return;
     this.sendToClient(message, bytes);
   }
