@@ -26,6 +26,8 @@ export interface SessionEnvironment {
 
 const END_POLL_MS = 10;
 const SCENARIO_END_GRACE_MS = 200;
+/** Peers that received nothing for this long have received what the learner's last packets set off. */
+const PEER_QUIET_MS = 30;
 
 function errorMessage(error: unknown): string {
   if (error instanceof Error) return `${error.name}: ${error.message}`;
@@ -78,8 +80,12 @@ export async function runLearnerSession(start: StartMessage, environment: Sessio
     });
   });
   const scenarioClients: MqttClient[] = [];
+  let peerActivity = startedAt;
   const scenarioMqtt = createLearnerMqtt(openLink, (client) => {
     scenarioClients.push(client);
+    client.on('packetreceive', () => {
+      peerActivity = Date.now();
+    });
     environment.post({ type: 'peer', clientId: client.options.clientId ?? '' });
   });
   const learnerConsole = createLearnerConsole((level, text) => environment.post({ type: 'console', level, text }));
@@ -138,6 +144,15 @@ export async function runLearnerSession(start: StartMessage, environment: Sessio
 
   const outcome = await finished;
   clearInterval(endWatch);
+  // The learner's last QoS 0 publish may still be on its way to a peer: let it arrive (and be
+  // recorded) before the peers end, so checks about what a peer received see it.
+  if (scenarioClients.length > 0) {
+    const deadline = Date.now() + SCENARIO_END_GRACE_MS;
+    peerActivity = Math.max(peerActivity, Date.now());
+    while (Date.now() < deadline && Date.now() - peerActivity < PEER_QUIET_MS) {
+      await new Promise((resolve) => setTimeout(resolve, END_POLL_MS));
+    }
+  }
   try {
     await scenario?.stop?.();
   } catch (error) {

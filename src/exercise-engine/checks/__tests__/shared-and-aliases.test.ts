@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { RunRecord } from '../../../../sandbox-broker/src/record-types.ts';
 import { runInNode } from '../../runner/run-in-node.ts';
 import {
-  eachMessageToOneMember, publishBytesWithin, receivedInOrder, resolvedTopics, sharedSubscriptionJoined, topicAliasesWithinMaximum,
+  eachMessageToOneMember, publishBytesWithin, receivedAll, resolvedTopics, sharedSubscriptionJoined, topicAliasesWithinMaximum,
 } from '../shared-and-aliases.ts';
 import { connected, RecordBuilder, text } from './record-builder.ts';
 
@@ -114,10 +114,12 @@ describe('resolvedTopics and the alias checks', () => {
     expect(topicAliasesWithinMaximum().run(stream(true, 5, 0)).seen).toContain('alias 0');
   });
 
-  it('receivedInOrder wants every payload, in order, and nothing else', () => {
-    expect(receivedInOrder('dash', TOPIC, ['1', '2', '3']).run(stream(true)).pass).toBe(true);
-    expect(receivedInOrder('dash', TOPIC, ['1', '3', '2']).run(stream(true)).pass).toBe(false);
-    expect(receivedInOrder('dash', TOPIC, ['1', '2']).run(stream(true)).pass).toBe(false);
+  it('receivedAll wants every payload once and nothing else; inOrder also wants their order', () => {
+    expect(receivedAll('dash', TOPIC, ['1', '2', '3'], { inOrder: true }).run(stream(true)).pass).toBe(true);
+    expect(receivedAll('dash', TOPIC, ['1', '3', '2'], { inOrder: true }).run(stream(true)).pass).toBe(false);
+    expect(receivedAll('dash', TOPIC, ['1', '3', '2']).run(stream(true)).pass).toBe(true);
+    expect(receivedAll('dash', TOPIC, ['1', '2']).run(stream(true)).pass).toBe(false);
+    expect(receivedAll('dash', TOPIC, ['1', '2', '3', '3']).run(stream(true)).pass).toBe(false);
   });
 });
 
@@ -138,6 +140,6 @@ describe('the alias checks on a real run (real MQTT.js, real broker)', () => {
     // Each full PUBLISH is 2 + 2 + 33 + 1 + 1 = 39 bytes, +3 with an alias; later ones 2 + 2 + 4 + 1 = 9.
     expect(publishBytesWithin({ topic, maxBytes: 42 + 9 + 9, count: 3, client: 'sensor' }).run(record).pass).toBe(true);
     expect(publishBytesWithin({ topic, maxBytes: 42 + 9 + 9 - 1, count: 3, client: 'sensor' }).run(record).pass).toBe(false);
-    expect(receivedInOrder('dash', topic, ['1', '2', '3']).run(record).pass).toBe(true);
+    expect(receivedAll('dash', topic, ['1', '2', '3'], { inOrder: true }).run(record).pass).toBe(true);
   });
 });
