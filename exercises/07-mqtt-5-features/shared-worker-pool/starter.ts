@@ -22,7 +22,9 @@ async function startWorker(name: string) {
   return worker;
 }
 
-const workers = [await startWorker('worker-1'), await startWorker('worker-2')];
-await workers[0].publishAsync('render/ready', 'ready', { qos: 1 });
+const worker1 = await startWorker('worker-1');
+const worker2 = await startWorker('worker-2');
+await worker1.publishAsync('render/ready', 'ready', { qos: 1 });
 await Promise.race([allDone, new Promise((resolve) => setTimeout(resolve, 2000))]);
-for (const worker of workers) await worker.endAsync();
+await worker1.endAsync();
+await worker2.endAsync();
