@@ -48,7 +48,7 @@ export default defineDemo({
     {
       title: 'Nine jobs: three for each worker, nine for the auditor',
       explain:
-        '`scheduler` publishes nine jobs, `jobs/render/frame-01` to `frame-09`, at QoS 1. Count the PUBLISH packets going out to each client in the packet view:\n\n' +
+        '`scheduler` publishes nine jobs, `jobs/render/frame-01` to `frame-09`, at QoS 1. Count the PUBLISH packets going out to each client — in the packet view, pick a client in *Filter by client* and PUBLISH in the type filter:\n\n' +
         '- `worker-1`: frames 1, 4, 7 — **3**\n- `worker-2`: frames 2, 5, 8 — **3**\n- `worker-3`: frames 3, 6, 9 — **3**\n- `audit`: all **9**\n\n' +
         'Each message goes to **one** member of the group; a non-shared subscription still gets its own copy. The specification leaves the choice of member to the broker; this one takes the connected members in turn (round-robin). ' +
         'The workers receive the real topic, `jobs/render/frame-04`, not the `$share/…` filter.',

@@ -36,7 +36,7 @@ export default defineDemo({
     {
       title: 'Five readings, two ways',
       explain:
-        '`sensor` publishes five readings to `' + TOPIC + '` (44 bytes) at QoS 0, with the full topic each time. The broker forwards each one to both dashboards:\n\n' +
+        '`sensor` publishes five readings to `' + TOPIC + '` (44 bytes) at QoS 0, with the full topic each time. The broker forwards each one to both dashboards; select a PUBLISH in the packet view to see its size in bytes:\n\n' +
         '- to `dash-plain`: **53 bytes** every time — 2 of fixed header, 2 + 44 of topic, 1 of property length, 4 of payload — **265 bytes** for five;\n' +
         '- to `dash-alias`: the first PUBLISH carries the topic **and** the property Topic Alias = 1 (`23 00 01`), **56 bytes**; the next four carry an **empty topic** and only the alias, **12 bytes** each — **104 bytes** for five, 161 fewer.\n\n' +
         'MQTT.js on `dash-alias` maps alias 1 back to the topic, so the application sees the same five messages as `dash-plain`. The saving grows with every message and with the length of the topic; the first message costs 3 bytes more. ' +
