@@ -216,4 +216,23 @@ describe('shared subscriptions', () => {
     expect(gotFresh).toHaveLength(0);
     await end(a, fresh, pub);
   });
+
+  it('5.0 §4.8.2 a QoS 1 message held for a persistent member goes to another member when its session expires', async () => {
+    broker = createSandboxBroker({ clock: 'virtual' });
+    const a = await connectClient(broker, { clientId: 'a' });
+    const gotA = collect(a);
+    await a.subscribeAsync('$share/g/jobs', { qos: 1 });
+    const b = await silentMember('b', 1, 10);
+    const pub = await connectClient(broker, { clientId: 'pub' });
+    for (const job of ['0', '1']) await pub.publishAsync('jobs', job, { qos: 1 });
+    await sleep(30);
+    b.destroy();
+    await sleep(30);
+    expect(gotA.map((p) => p.payload.toString())).toEqual(['0']);
+    await broker.clock.advance(11_000);
+    await sleep(50);
+    expect(events(broker, 'session-expired').map((e) => e.kind === 'event' && e.clientId)).toEqual(['b']);
+    expect(gotA.map((p) => p.payload.toString())).toEqual(['0', '1']);
+    await end(a, pub);
+  });
 });
