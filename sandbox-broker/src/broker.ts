@@ -16,10 +16,12 @@ import { stampExpiry } from './message-expiry.ts';
 import type { SandboxBrokerOptions } from './options.ts';
 import type { WirePacket } from './packet-codec.ts';
 import type { Direction } from './record-types.ts';
+import { firstQueuedCopy } from './queued-copies.ts';
 import { Recorder } from './recorder.ts';
 import { endSessionInBroker } from './session-ender.ts';
 import { SessionTimers } from './session-timers.ts';
 import { SharedSubscriptions, sharedTopicToReal } from './shared-subscriptions.ts';
+import { setSubscriptionIdentifiers, type IdentifiedSubscriptions } from './subscription-identifiers.ts';
 import { BrokerStats, startSysTopics } from './sys-topics.ts';
 import { topicMatches } from './topic-match.ts';
 
@@ -227,8 +229,10 @@ export function createSandboxBroker(options: SandboxBrokerOptions = {}): Sandbox
         const allowed = !packet.topic.startsWith('$') && canPublish(options.acl, link.identity(), packet.topic);
         callback(allowed ? null : new Error('not authorized'));
       },
-      authorizeForward(client: AedesClient & { subscriptions: Subscriptions }, packet: { topic: string; qos: number }) {
+      authorizeForward(client: AedesClient & { subscriptions: Subscriptions & IdentifiedSubscriptions }, packet: { topic: string; qos: number }) {
+        if (!firstQueuedCopy(client, packet)) return false;
         lowerForwardedQoS(client.subscriptions, packet);
+        setSubscriptionIdentifiers(client.subscriptions, packet);
         return packet;
       },
       authorizeSubscribe(client: AedesClient, subscription: { topic: string }, callback: Callback) {
