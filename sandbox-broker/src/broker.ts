@@ -214,6 +214,8 @@ export function createSandboxBroker(options: SandboxBrokerOptions = {}): Sandbox
       topicAliasMaximum: options.topicAliasMaximum ?? 0,
       maximumPacketSize: options.maximumPacketSize ?? 0,
       receiveMaximum: options.receiveMaximum ?? 0,
+      // aedes adds it to CONNACK only for clients that set Request Response Information.
+      ...(options.responseInformation === undefined ? {} : { responseInformation: (client: AedesClient) => options.responseInformation?.replaceAll('%c', client.id) }),
       ...(persistence ? { persistence } : {}),
       authenticate(client: AedesClient, username: string | undefined, password: Buffer | undefined, callback: Callback) {
         if (!linkOfStream.get(client.conn as object)) return callback(null, true); // internal session-ending connection
