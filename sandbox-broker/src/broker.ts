@@ -45,6 +45,8 @@ type AedesClient = { id: string; conn: unknown };
 /** The aedes members the typings leave out. */
 type AedesInstance = Aedes & { persistence: unknown; clients: Record<string, { subscriptions: object }> };
 type Callback = (error: Error | null, result?: unknown) => void;
+/** A PUBLISH aedes is about to forward: live (no packet id yet) or from a session's queue. */
+type ForwardedPacket = { topic: string; qos: number; messageId?: number; brokerId?: string | null; brokerCounter?: number };
 
 export function createSandboxBroker(options: SandboxBrokerOptions = {}): SandboxBroker {
   const clock = options.clock === 'virtual' ? createVirtualClock() : createRealClock();
@@ -231,7 +233,7 @@ export function createSandboxBroker(options: SandboxBrokerOptions = {}): Sandbox
         const allowed = !packet.topic.startsWith('$') && canPublish(options.acl, link.identity(), packet.topic);
         callback(allowed ? null : new Error('not authorized'));
       },
-      authorizeForward(client: AedesClient & { subscriptions: Subscriptions & IdentifiedSubscriptions }, packet: { topic: string; qos: number }) {
+      authorizeForward(client: AedesClient & { subscriptions: Subscriptions & IdentifiedSubscriptions }, packet: ForwardedPacket) {
         if (!firstQueuedCopy(client, packet)) return false;
         lowerForwardedQoS(client.subscriptions, packet);
         setSubscriptionIdentifiers(client.subscriptions, packet);
