@@ -6,6 +6,8 @@
  * §3.3.2.3.5, §3.3.2.3.6, §3.1.2.11.6, §3.2.2.3.15). Checked by
  * src/demos/__tests__/07-mqtt-5-applications-demos.test.ts.
  */
+// Demos also play on the page's main thread, which has no global Buffer: import it.
+import { Buffer } from 'buffer';
 import type { IConnackPacket, MqttClient } from 'mqtt';
 import { defineDemo } from '../../../src/demos/define-demo.ts';
 

@@ -1,3 +1,5 @@
+// Imported, not global: scenarios also run in the page's learner worker.
+import { Buffer } from 'buffer';
 import type { MqttClient } from 'mqtt';
 import type { Scenario } from '../../../src/exercise-engine/runner/scenario-types.ts';
 
