@@ -16,10 +16,12 @@ import { stampExpiry } from './message-expiry.ts';
 import type { SandboxBrokerOptions } from './options.ts';
 import type { WirePacket } from './packet-codec.ts';
 import type { Direction } from './record-types.ts';
+import { firstQueuedCopy } from './queued-copies.ts';
 import { Recorder } from './recorder.ts';
 import { endSessionInBroker } from './session-ender.ts';
 import { SessionTimers } from './session-timers.ts';
 import { SharedSubscriptions, sharedTopicToReal } from './shared-subscriptions.ts';
+import { setSubscriptionIdentifiers, type IdentifiedSubscriptions } from './subscription-identifiers.ts';
 import { BrokerStats, startSysTopics } from './sys-topics.ts';
 import { topicMatches } from './topic-match.ts';
 
@@ -43,6 +45,8 @@ type AedesClient = { id: string; conn: unknown };
 /** The aedes members the typings leave out. */
 type AedesInstance = Aedes & { persistence: unknown; clients: Record<string, { subscriptions: object }> };
 type Callback = (error: Error | null, result?: unknown) => void;
+/** A PUBLISH aedes is about to forward: live (no packet id yet) or from a session's queue. */
+type ForwardedPacket = { topic: string; qos: number; messageId?: number; brokerId?: string | null; brokerCounter?: number };
 
 export function createSandboxBroker(options: SandboxBrokerOptions = {}): SandboxBroker {
   const clock = options.clock === 'virtual' ? createVirtualClock() : createRealClock();
@@ -225,6 +229,8 @@ export function createSandboxBroker(options: SandboxBrokerOptions = {}): Sandbox
       topicAliasMaximum: options.topicAliasMaximum ?? 0,
       maximumPacketSize: options.maximumPacketSize ?? 0,
       receiveMaximum: options.receiveMaximum ?? 0,
+      // aedes adds it to CONNACK only for clients that set Request Response Information.
+      ...(options.responseInformation === undefined ? {} : { responseInformation: (client: AedesClient) => options.responseInformation?.replaceAll('%c', client.id) }),
       ...(persistence ? { persistence } : {}),
       authenticate(client: AedesClient, username: string | undefined, password: Buffer | undefined, callback: Callback) {
         if (!linkOfStream.get(client.conn as object)) return callback(null, true); // internal session-ending connection
@@ -240,8 +246,10 @@ export function createSandboxBroker(options: SandboxBrokerOptions = {}): Sandbox
         const allowed = !packet.topic.startsWith('$') && canPublish(options.acl, link.identity(), packet.topic);
         callback(allowed ? null : new Error('not authorized'));
       },
-      authorizeForward(client: AedesClient & { subscriptions: Subscriptions }, packet: { topic: string; qos: number }) {
+      authorizeForward(client: AedesClient & { subscriptions: Subscriptions & IdentifiedSubscriptions }, packet: ForwardedPacket) {
+        if (!firstQueuedCopy(client, packet)) return false;
         lowerForwardedQoS(client.subscriptions, packet);
+        setSubscriptionIdentifiers(client.subscriptions, packet);
         return packet;
       },
       authorizeSubscribe(client: AedesClient, subscription: { topic: string }, callback: Callback) {

@@ -31,6 +31,12 @@ export interface SandboxBrokerOptions {
   serverKeepAlive?: number;
   /** How many unacknowledged QoS>0 PUBLISHes a 5.0 client may send the broker. */
   receiveMaximum?: number;
+  /**
+   * Response Information (5.0 §3.2.2.3.15) for clients that ask for it with Request Response
+   * Information = 1: a topic prefix for their responses, `%c` replaced by the client id
+   * (e.g. `replies/%c`). Absent: none is offered. Never sent to a client that did not ask ([MQTT-3.1.2-28]).
+   */
+  responseInformation?: string;
   /** username -> password; when set, connections without a username are refused (unless allowAnonymous). */
   users?: Record<string, string>;
   allowAnonymous?: boolean;
