@@ -264,6 +264,8 @@ export function createSandboxBroker(options: SandboxBrokerOptions = {}): Sandbox
         callback(null, canSubscribe(options.acl, who, filter) ? subscription : null);
       },
     } as never) as AedesInstance;
+    // Packets a client sent while aedes was still connecting it are handed over only now (Link.heldForBroker).
+    aedes.on('clientReady', (client) => linkOfStream.get((client as unknown as AedesClient).conn as object)?.brokerConnected());
     await aedes.listen();
     shares.attach(aedes as never);
     if (options.sys) {
