@@ -217,7 +217,8 @@ export function ExerciseIsland({ exercise, hintsHtml, focusOnReady }: ExerciseIs
         <kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>M</kbd>) switches this; <kbd>Esc</kbd> then <kbd>Tab</kbd> always leaves the editor.
         {(editorState === 'plain' || editorState === 'upgrading') && ' Completion and type errors arrive with the full editor, which is loading.'}
       </p>
-      <div ref={editorHost} class="exercise__editor" data-exercise-editor />
+      {/* not-content: Starlight spaces the children of Markdown content, Monaco's lines included. */}
+      <div ref={editorHost} class="exercise__editor not-content" data-exercise-editor />
       <div class="exercise__toolbar" role="toolbar" aria-label="Exercise actions">
         <button type="button" class="exercise__button exercise__button--primary" data-action="run" disabled={!ready || running} onClick={() => void run()}>
           {running ? 'Running…' : 'Run'}

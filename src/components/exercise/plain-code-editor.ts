@@ -33,6 +33,8 @@ export function createPlainEditor(element: HTMLElement, options: {
   textarea.setAttribute('aria-describedby', options.describedBy);
   textarea.dataset['plainEditor'] = '';
   element.append(textarea);
+  // Setting `value` leaves the caret at the end; a learner starts reading (and Monaco showing) at the top.
+  textarea.setSelectionRange(0, 0);
 
   let tabMovesFocus = false;
   let escaped = false;
