@@ -30,7 +30,10 @@ export type WorkerRequest =
   | { readonly type: 'snapshot'; readonly id: number }
   | { readonly type: 'clear'; readonly id: number }
   | { readonly type: 'log'; readonly id: number; readonly level: 'log' | 'info' | 'warn' | 'error'; readonly text: string }
-  | { readonly type: 'reset'; readonly id: number; readonly options: SandboxBrokerOptions };
+  | { readonly type: 'reset'; readonly id: number; readonly options: SandboxBrokerOptions }
+  /** Runs with several nodes (`options.nodes`, module 5): stop a node like a crash, start it again. */
+  | { readonly type: 'stop-node'; readonly id: number; readonly node: string }
+  | { readonly type: 'start-node'; readonly id: number; readonly node: string };
 
 /** What each request resolves to on the page. */
 export interface ReplyValues {
@@ -45,6 +48,8 @@ export interface ReplyValues {
   clear: undefined;
   log: undefined;
   reset: undefined;
+  'stop-node': undefined;
+  'start-node': undefined;
 }
 
 export type WorkerReply =
@@ -65,4 +70,6 @@ export type EntriesMessage =
 export interface ConnectorMessage {
   readonly type: 'link';
   readonly port: MessagePort;
+  /** The node the connection is for, in a run with several (module 5); absent: the first. */
+  readonly node?: string;
 }
