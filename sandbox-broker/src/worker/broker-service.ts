@@ -55,6 +55,7 @@ export function serveSandboxBroker(endpoint: PortLike): void {
       onMessage: (event) => {
         const message = event.data as ConnectorMessage;
         if (message.type === 'link') attachLink(connector, message.port as unknown as ClosablePortLike, message.node);
+        else controlNodeFor(message.type, message.node, message.reply as unknown as ClosablePortLike);
       },
     };
     connectors.set(connectorId, connector);
@@ -131,6 +132,17 @@ export function serveSandboxBroker(endpoint: PortLike): void {
         await nodeControl(current().startNode, request.node)(request.node);
         return undefined;
     }
+  };
+
+  /** A node stopped or started through a connector (an exercise's scenario, module 5); the answer goes to `reply`. */
+  const controlNodeFor = (type: 'stop-node' | 'start-node', node: string, reply: ClosablePortLike): void => {
+    const answer = (error?: string): void => {
+      reply.postMessage(error === undefined ? {} : { error }, []);
+      reply.close();
+    };
+    Promise.resolve()
+      .then(() => nodeControl(type === 'stop-node' ? current().stopNode : current().startNode, node)(node))
+      .then(() => answer(), (error: unknown) => answer(error instanceof Error ? error.message : String(error)));
   };
 
   const nodeControl = (control: ((name: string) => Promise<void>) | undefined, node: string): ((name: string) => Promise<void>) => {

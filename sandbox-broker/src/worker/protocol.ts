@@ -66,10 +66,16 @@ export type EntriesMessage =
   | { readonly type: 'entries'; readonly json: string }
   | { readonly type: 'cleared' };
 
-/** On a connector port: one new MQTT connection, carried by the transferred port. */
-export interface ConnectorMessage {
-  readonly type: 'link';
-  readonly port: MessagePort;
-  /** The node the connection is for, in a run with several (module 5); absent: the first. */
-  readonly node?: string;
-}
+/**
+ * On a connector port: one new MQTT connection, carried by the transferred port; or (module 5)
+ * a node of a run with several stopped or started by an exercise's scenario, answered with
+ * `{ error?: string }` on `reply` once done.
+ */
+export type ConnectorMessage =
+  | {
+      readonly type: 'link';
+      readonly port: MessagePort;
+      /** The node the connection is for, in a run with several (module 5); absent: the first. */
+      readonly node?: string;
+    }
+  | { readonly type: 'stop-node' | 'start-node'; readonly node: string; readonly reply: MessagePort };
