@@ -35,7 +35,7 @@ export default defineDemo({
       title: 'A retained message is the cluster\'s, not the node\'s',
       explain:
         '`sensor` publishes `plant/status` = `running` with RETAIN on node a. Then `late` connects to **node c** and subscribes to `plant/status`: node c sends it the retained message at once, with RETAIN = 1 ' +
-        '(3.1.1 [MQTT-3.3.1-6], 5.0 [MQTT-3.3.1-9]). The retained store is shared by every node, so it does not matter where the value was set.',
+        '(3.1.1 [MQTT-3.3.1-6] and [MQTT-3.3.1-8], 5.0 §3.3.1.3). The retained store is shared by every node, so it does not matter where the value was set.',
       async run(ctx) {
         await sensor.publishAsync('plant/status', 'running', { qos: 1, retain: true });
         const late = await ctx.client('late', { node: 'c' });

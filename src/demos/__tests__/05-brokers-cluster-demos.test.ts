@@ -35,7 +35,7 @@ describe('demo 05-brokers/cluster-shared-state on the real broker', () => {
     expect(nodesOf(packets(step, 'puback', 'dashboard', 'in'))).toEqual(['b']);
   });
 
-  test('step 2: 5.0 [MQTT-3.3.1-9] a retained message set on node a reaches a new subscriber on node c with RETAIN 1', () => {
+  test('step 2: 3.1.1 [MQTT-3.3.1-6] [MQTT-3.3.1-8] a retained message set on node a reaches a new subscriber on node c with RETAIN 1', () => {
     const delivered = packets(steps[1]!, 'publish', 'late', 'out');
     expect(nodesOf(delivered)).toEqual(['c']);
     expect(delivered[0]!.packet['retain']).toBe(true);
