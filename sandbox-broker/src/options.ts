@@ -44,7 +44,7 @@ export interface BridgeTopic {
 
 /** A broker-side bridge (mosquitto's `connection` block): a client of both brokers that forwards chosen topics. */
 export interface BridgeSpec {
-  /** mosquitto `connection <name>`: also the bridge's client id on both brokers. */
+  /** mosquitto `connection <name>`; here also the bridge's client id on both brokers (mosquitto's default is `<hostname>.<name>`, `remote_clientid` sets it). */
   name: string;
   /** The node whose configuration holds the bridge. */
   local: string;

@@ -69,7 +69,7 @@ export default defineDemo({
       title: 'Both ways, once: No Local stops the loop',
       explain:
         '`chat` is bridged **both** ways. `device` publishes `chat` on site; the bridge forwards it to cloud, where `central` gets it. The bridge is itself subscribed to `chat` on cloud, so without No Local cloud would send it straight back, the bridge would forward it to site again, and so on for ever. ' +
-        'Because the subscription has No Local, cloud does not send a client the messages it published itself ([MQTT-3.8.3-3]): the message crosses **once**. mosquitto 3.1.1 bridges get the same effect from a private flag in CONNECT (`try_private`).',
+        'Because the subscription has No Local, cloud does not send a client the messages it published itself ([MQTT-3.8.3-3]): the message crosses **once**. mosquitto bridges traditionally get the same effect from a private flag in CONNECT (`try_private`), which only brokers that know it honour.',
       async run(ctx) {
         await central.subscribeAsync('chat', { qos: 1 });
         await device.subscribeAsync('chat', { qos: 1 });

@@ -61,7 +61,7 @@ export default defineDemo({
     {
       title: 'One client id, one connection — in the whole cluster',
       explain:
-        'A second `dashboard` connects, to **node c**. The cluster must behave as one Server: the first connection, on node b, is taken over (3.1.1 [MQTT-3.1.4-2], 5.0 [MQTT-3.1.4-3]). ' +
+        'A second `dashboard` connects, to **node c**. The cluster must behave as one Server: the first connection, on node b, is taken over (3.1.1 [MQTT-3.1.4-2], 5.0 §3.1.4). ' +
         'Node b sends it **DISCONNECT 0x8E** (Session taken over) and closes it. Without this rule two devices with the same id on two nodes would both think they own the session.',
       async run(ctx) {
         await ctx.client('dashboard', { node: 'c' });

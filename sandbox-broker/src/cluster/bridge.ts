@@ -9,8 +9,8 @@
  * Loop prevention: a `both` topic would bounce every message back and forth for ever (the bridge
  * receives on the remote side what it just published there). Both subscriptions set MQTT 5.0
  * No Local (5.0 §3.8.3.1, [MQTT-3.8.3-3]): a broker does not send a client its own messages.
- * mosquitto does the same with a 5.0 bridge; its 3.1.1 bridges instead set a private bit in the
- * CONNECT protocol level (`try_private`), which only brokers that know it honour.
+ * mosquitto's bridges traditionally get the same effect from a private bit in the CONNECT
+ * protocol level (`try_private`), which only brokers that know it honour.
  * Retain As Published keeps the RETAIN flag across the bridge, as mosquitto bridges do.
  */
 import type { IClientOptions, IClientPublishOptions, IPublishPacket, MqttClient } from 'mqtt';
