@@ -150,13 +150,13 @@ export function createBrokerLab(options: SandboxBrokerOptions): SandboxBroker {
       if (!node) return;
       running.delete(name);
       await node.stop();
-      recorder.event({ event: 'node-stopped', node: name, reason: `node ${name} stopped: its connections were cut` });
+      recorder.event({ event: 'node-stopped', node: name, reason: 'its connections were cut, as in a crash' });
     },
     async startNode(name) {
       if (running.has(name)) return;
       const node = startNodeNow(name);
       await node.ready;
-      recorder.event({ event: 'node-started', node: name, reason: `node ${name} started` });
+      recorder.event({ event: 'node-started', node: name, reason: 'accepting connections again' });
     },
     restart() {
       return Promise.reject(new Error('a run with several nodes stops and starts nodes (stopNode, startNode) instead of restarting'));
