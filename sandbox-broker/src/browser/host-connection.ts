@@ -27,6 +27,9 @@ export interface BrokerHost {
   log(level: 'log' | 'info' | 'warn' | 'error', text: string): Promise<void>;
   /** A fresh broker with these options; existing connections drop, connectors stay usable. */
   reset(options: SandboxBrokerOptions): Promise<void>;
+  /** Stops a node of a run with several (`options.nodes`, module 5) like a crash; `startNode` starts it again. */
+  stopNode(node: string): Promise<void>;
+  startNode(node: string): Promise<void>;
   terminate(): void;
 }
 
@@ -108,6 +111,8 @@ export function connectBrokerHost(
     clear: () => request({ type: 'clear' }),
     log: (level, text) => request({ type: 'log', level, text }),
     reset: (nextOptions) => request({ type: 'reset', options: nextOptions }),
+    stopNode: (node) => request({ type: 'stop-node', node }),
+    startNode: (node) => request({ type: 'start-node', node }),
     terminate() {
       terminateEndpoint();
       entriesPort.close();

@@ -10,7 +10,7 @@
  */
 import type { IStream, MqttClient } from 'mqtt';
 import type { RunOutcome } from '../../../sandbox-broker/src/record-types.ts';
-import { brokerStreamBuilder } from '../../../sandbox-broker/src/browser/client-stream.ts';
+import { brokerNodeStreamBuilder, controlNode } from '../../../sandbox-broker/src/browser/client-stream.ts';
 import { evaluateLearnerCode, learnerLine } from '../runtime/evaluate.ts';
 import { createLearnerConsole } from '../runtime/learner-console.ts';
 import { createLearnerMqtt } from '../runtime/learner-mqtt.ts';
@@ -57,7 +57,7 @@ function endWithin(client: MqttClient, ms: number): Promise<void> {
 }
 
 export async function runLearnerSession(start: StartMessage, environment: SessionEnvironment): Promise<void> {
-  const openLink = brokerStreamBuilder(start.connector) as unknown as () => IStream;
+  const openLink = brokerNodeStreamBuilder(start.connector) as unknown as (node?: string) => IStream;
   // The first beat says the worker is up; from then on, silence means the code does not yield.
   environment.post({ type: 'heartbeat' });
   const heartbeat = setInterval(() => environment.post({ type: 'heartbeat' }), HEARTBEAT_MS);
@@ -107,7 +107,11 @@ export async function runLearnerSession(start: StartMessage, environment: Sessio
   if (start.scenario !== undefined) {
     try {
       const module = await environment.loadScenario(start.scenario);
-      scenario = await module.default({ connect: (options) => scenarioMqtt.connectAsync(options, undefined, false) });
+      scenario = await module.default({
+        connect: (options) => scenarioMqtt.connectAsync(options, undefined, false),
+        stopNode: (node) => controlNode(start.connector, 'stop-node', node),
+        startNode: (node) => controlNode(start.connector, 'start-node', node),
+      });
     } catch (error) {
       scenarioStarted = false;
       settle({ status: 'threw', message: `The exercise's scenario failed to start: ${errorMessage(error)}` });

@@ -6,8 +6,14 @@
 import type { IClientOptions, MqttClient } from 'mqtt';
 
 export interface ScenarioContext {
-  /** `mqtt.connectAsync` for peers: resolves once CONNACK arrived. */
+  /**
+   * `mqtt.connectAsync` for peers: resolves once CONNACK arrived. In a run with several broker
+   * nodes (module 5), `servers: [{ host: '<node>', port: 1883 }]` picks the node.
+   */
   connect(options: IClientOptions): Promise<MqttClient>;
+  /** Stops a node of a run with several (`broker.nodes` in exercise.yaml) like a crash; `startNode` starts it again. */
+  stopNode(node: string): Promise<void>;
+  startNode(node: string): Promise<void>;
 }
 
 export interface ScenarioHandle {

@@ -20,6 +20,8 @@ const NAMES: Record<BrokerEventType, string> = {
   instrument: 'instrument',
   'broker-restarted': 'broker restarted',
   'clock-advanced': 'clock advanced',
+  'node-stopped': 'node stopped',
+  'node-started': 'node started',
 };
 
 /**
@@ -41,5 +43,6 @@ export function describeEvent(entry: BrokerEventEntry, clientName?: string): str
   if (entry.topic !== undefined) details.push(`topic ${entry.topic}`);
   if (entry.reason) details.push(entry.reason);
   if (details.length) text += `: ${details.join(', ')}`;
-  return text;
+  // Runs with several broker nodes (module 5) say where each event happened.
+  return entry.node === undefined ? text : `${text} [node ${entry.node}]`;
 }
