@@ -12,6 +12,7 @@ import { createDuplexPair } from './duplex-pair.ts';
 import { Instruments, type LinkTarget } from './instruments.ts';
 import { DENIED_TOPIC, Link, type WillMessage } from './link.ts';
 import type { LinkHost } from './link-host.ts';
+import { MqttSnGateway } from './mqtt-sn/gateway.ts';
 import { stampExpiry } from './message-expiry.ts';
 import type { SandboxBrokerOptions } from './options.ts';
 import type { WirePacket } from './packet-codec.ts';
@@ -31,6 +32,8 @@ export interface SandboxBroker {
   readonly recorder: Recorder;
   readonly instruments: Instruments;
   readonly clock: BrokerClock;
+  /** The MQTT-SN gateway in front of this broker (configured by `options.mqttSn`). */
+  readonly mqttSn: MqttSnGateway;
   /** Resolves once aedes is listening (links made before are served as soon as it is). */
   readonly ready: Promise<void>;
   topicMatches(filter: string, topic: string): boolean;
@@ -106,9 +109,13 @@ export function createSandboxBroker(options: SandboxBrokerOptions = {}): Sandbox
     },
   });
 
+  let mqttSn: MqttSnGateway;
   const broker: SandboxBroker & LinkHost = {
     options,
     clock,
+    get mqttSn() {
+      return mqttSn;
+    },
     recorder,
     shares,
     instruments,
@@ -195,6 +202,7 @@ export function createSandboxBroker(options: SandboxBrokerOptions = {}): Sandbox
     },
     async close() {
       stopping = 'broker closed';
+      mqttSn.close();
       sessions.clear();
       await closeAedes();
       for (const link of links.values()) link.cut('broker closed');
@@ -252,6 +260,7 @@ export function createSandboxBroker(options: SandboxBrokerOptions = {}): Sandbox
     }
   }
 
+  mqttSn = new MqttSnGateway({ recorder, clock, connectLink: () => broker.connectLink(), seed: options.seed ?? 1 }, options.mqttSn);
   ready = start();
   return broker;
 }

@@ -1,5 +1,6 @@
 /** The options a sandbox broker is created with. */
 import type { ClockMode } from './clock.ts';
+import type { MqttSnGatewayOptions } from './mqtt-sn/gateway.ts';
 
 /**
  * One access-control rule. Rules are tried in order and the first rule whose `username`,
@@ -40,4 +41,6 @@ export interface SandboxBrokerOptions {
   clock?: ClockMode;
   /** Seed of the PRNG behind link loss (instruments.setLinkConditions); default 1. */
   seed?: number;
+  /** The MQTT-SN gateway in front of the broker: pre-defined topic ids, datagram loss, ADVERTISE. */
+  mqttSn?: MqttSnGatewayOptions;
 }
