@@ -1,8 +1,9 @@
 /** The `ctx` a demo step runs with, over a DemoBackend; it keeps the clients it made so they can be ended. */
 import mqtt from 'mqtt';
 import type { IClientOptions, MqttClient } from 'mqtt';
+import { MqttSnClient } from '../../sandbox-broker/src/mqtt-sn/client.ts';
 import type { DemoBackend } from './demo-backend.ts';
-import type { DemoContext } from './define-demo.ts';
+import type { DemoContext, DemoSnClientOptions } from './define-demo.ts';
 
 /** How long the record must stay silent for `untilQuiet()`, and the longest it waits. */
 const QUIET_MS = 150;
@@ -18,6 +19,21 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 
 export function createDemoContext(backend: DemoBackend): ManagedDemoContext {
   const clients = new Set<MqttClient>();
+  const snClients = new Set<MqttSnClient>();
+
+  const snClient = async (name: string, options: DemoSnClientOptions = {}): Promise<MqttSnClient> => {
+    const { connect = true, predefinedTopics, retryMs, retries, ...connectOptions } = options;
+    // The broker's clock may be virtual: the story sends PINGREQs itself, never a real-time timer.
+    const made = new MqttSnClient(backend.openSnSocket(), {
+      autoPing: false,
+      ...(predefinedTopics ? { predefinedTopics } : {}),
+      ...(retryMs !== undefined ? { retryMs } : {}),
+      ...(retries !== undefined ? { retries } : {}),
+    });
+    snClients.add(made);
+    if (connect) await made.connect({ clientId: name, keepAlive: 0, ...connectOptions });
+    return made;
+  };
 
   const client = (name: string, options: IClientOptions = {}): Promise<MqttClient> => {
     // The stream builder is called again on each reconnect, which opens a fresh link.
@@ -62,6 +78,7 @@ export function createDemoContext(backend: DemoBackend): ManagedDemoContext {
 
   const ctx: DemoContext = {
     client,
+    snClient,
     instruments: {
       cutLink: instrument('cutLink'),
       dropNext: instrument('dropNext'),
@@ -79,6 +96,8 @@ export function createDemoContext(backend: DemoBackend): ManagedDemoContext {
     endClients() {
       for (const made of clients) made.end(true);
       clients.clear();
+      for (const made of snClients) made.end();
+      snClients.clear();
     },
   };
 }

@@ -21,6 +21,7 @@ export function createNodeDemoBackend(options: SandboxBrokerOptions = {}): NodeD
       return broker;
     },
     openLink: () => broker.connectLink().stream,
+    openSnSocket: () => broker.mqttSn.openSocket(),
     async instrument(name, args) {
       const instruments = broker.instruments as unknown as Record<string, (...a: unknown[]) => unknown>;
       instruments[name]?.(...args);

@@ -39,6 +39,8 @@ export interface SnClientOptions {
   retryMs?: number;
   /** Retransmissions before giving up (§6.13 N_retry). Default 3. */
   retries?: number;
+  /** Send PINGREQ every keep-alive period on a real timer (§6.11). Default true; demos on a virtual clock turn it off. */
+  autoPing?: boolean;
 }
 
 type Matcher = (packet: SnPacket) => boolean;
@@ -60,6 +62,7 @@ export class MqttSnClient {
   private readonly predefined: Map<number, string>;
   private readonly retryMs: number;
   private readonly retries: number;
+  private readonly autoPing: boolean;
   private nextMsgId = 1;
   /** QoS 2 messages received and not yet released (the PUBLISH may be sent again). */
   private readonly receivedQoS2 = new Set<number>();
@@ -71,6 +74,7 @@ export class MqttSnClient {
     this.predefined = new Map(Object.entries(options.predefinedTopics ?? {}).map(([id, name]) => [Number(id), name]));
     this.retryMs = options.retryMs ?? 1000;
     this.retries = options.retries ?? 3;
+    this.autoPing = options.autoPing ?? true;
     socket.onDatagram((datagram) => this.receive(datagram));
     socket.onClose(() => this.stopTimers());
   }
@@ -307,7 +311,7 @@ export class MqttSnClient {
   /** §6.11: a PINGREQ every keep-alive period while connected and awake. */
   private startKeepAlive(seconds: number): void {
     this.stopTimers();
-    if (seconds <= 0) return;
+    if (seconds <= 0 || !this.autoPing) return;
     this.keepAliveTimer = setInterval(() => {
       if (!this.socket.closed) this.send({ type: 'pingreq' });
     }, seconds * 1000);

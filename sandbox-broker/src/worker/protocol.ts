@@ -61,8 +61,11 @@ export type EntriesMessage =
   | { readonly type: 'entries'; readonly json: string }
   | { readonly type: 'cleared' };
 
-/** On a connector port: one new MQTT connection, carried by the transferred port. */
-export interface ConnectorMessage {
-  readonly type: 'link';
-  readonly port: MessagePort;
-}
+/**
+ * On a connector port: one new MQTT connection (`link`: a byte stream), or one new MQTT-SN client
+ * socket for the gateway (`sn-link`: each message on the port is one datagram), carried by the
+ * transferred port.
+ */
+export type ConnectorMessage =
+  | { readonly type: 'link'; readonly port: MessagePort }
+  | { readonly type: 'sn-link'; readonly port: MessagePort };

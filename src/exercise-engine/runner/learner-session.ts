@@ -10,10 +10,12 @@
  */
 import type { IStream, MqttClient } from 'mqtt';
 import type { RunOutcome } from '../../../sandbox-broker/src/record-types.ts';
-import { brokerStreamBuilder } from '../../../sandbox-broker/src/browser/client-stream.ts';
+import { brokerStreamBuilder, snSocketBuilder } from '../../../sandbox-broker/src/browser/client-stream.ts';
+import type { MqttSnClient } from '../../../sandbox-broker/src/mqtt-sn/client.ts';
 import { evaluateLearnerCode, learnerLine } from '../runtime/evaluate.ts';
 import { createLearnerConsole } from '../runtime/learner-console.ts';
 import { createLearnerMqtt } from '../runtime/learner-mqtt.ts';
+import { createLearnerMqttSn } from '../runtime/learner-mqtt-sn.ts';
 import { HEARTBEAT_MS, type StartMessage, type WorkerToHost } from './run-protocol.ts';
 import type { ScenarioHandle, ScenarioModule } from './scenario-types.ts';
 
@@ -77,6 +79,14 @@ export async function runLearnerSession(start: StartMessage, environment: Sessio
       checkEnd();
     });
   });
+  // MQTT-SN clients count like MQTT ones: their datagrams are activity, and the run can end once all have ended.
+  const snClients = new Set<MqttSnClient>();
+  const learnerMqttSn = createLearnerMqttSn(snSocketBuilder(start.connector), (client) => {
+    snClients.add(client);
+    client.onActivity(() => {
+      lastActivity = Date.now();
+    });
+  });
   const scenarioClients: MqttClient[] = [];
   const scenarioMqtt = createLearnerMqtt(openLink, (client) => {
     scenarioClients.push(client);
@@ -111,7 +121,8 @@ export async function runLearnerSession(start: StartMessage, environment: Sessio
   let topLevel: { done: false } | { done: true; at: number; returned: unknown } = { done: false };
   const require = (specifier: string): unknown => {
     if (specifier === 'mqtt') return learnerMqtt.module;
-    throw new Error(`Only 'mqtt' can be imported here, not ${JSON.stringify(specifier)}`);
+    if (specifier === 'mqtt-sn') return learnerMqttSn.module;
+    throw new Error(`Only 'mqtt' and 'mqtt-sn' can be imported here, not ${JSON.stringify(specifier)}`);
   };
   // Without its scenario the exercise cannot behave as intended: the learner's code is not run.
   if (scenarioStarted) evaluateLearnerCode(start.code, { require, console: learnerConsole }).then(
@@ -129,7 +140,7 @@ export async function runLearnerSession(start: StartMessage, environment: Sessio
       return;
     }
     if (start.afterMs !== undefined || !topLevel.done) return;
-    const allEnded = [...learnerClients].every((client) => endedClients.has(client));
+    const allEnded = [...learnerClients].every((client) => endedClients.has(client)) && [...snClients].every((client) => client.ended);
     if (allEnded || now - Math.max(lastActivity, topLevel.at) >= start.idleMs) {
       settle({ status: 'completed', returned: cloneable(topLevel.returned) });
     }
@@ -144,6 +155,7 @@ export async function runLearnerSession(start: StartMessage, environment: Sessio
     learnerConsole.warn(`(the scenario did not stop cleanly: ${errorMessage(error)})`);
   }
   await Promise.all(scenarioClients.map((client) => endWithin(client, SCENARIO_END_GRACE_MS)));
+  for (const client of snClients) if (!client.ended) client.end();
   clearInterval(heartbeat);
   environment.post({ type: 'finished', outcome });
 }

@@ -20,6 +20,7 @@ const NAMES: Record<BrokerEventType, string> = {
   instrument: 'instrument',
   'broker-restarted': 'broker restarted',
   'clock-advanced': 'clock advanced',
+  gateway: 'MQTT-SN gateway',
 };
 
 /**
