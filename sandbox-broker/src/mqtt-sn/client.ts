@@ -70,7 +70,10 @@ export class MqttSnClient {
   private readonly activityListeners: (() => void)[] = [];
   ended = false;
 
-  constructor(private readonly socket: DatagramSocket, options: SnClientOptions = {}) {
+  private readonly socket: DatagramSocket;
+
+  constructor(socket: DatagramSocket, options: SnClientOptions = {}) {
+    this.socket = socket;
     this.predefined = new Map(Object.entries(options.predefinedTopics ?? {}).map(([id, name]) => [Number(id), name]));
     this.retryMs = options.retryMs ?? 1000;
     this.retries = options.retries ?? 3;

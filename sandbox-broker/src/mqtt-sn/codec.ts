@@ -54,7 +54,11 @@ class Malformed extends Error {}
 /** Reads the variable part of one message; every read past its end is a Malformed error naming the field. */
 class Reader {
   pos: number;
-  constructor(private readonly bytes: Uint8Array, start: number, private readonly name: string) {
+  private readonly bytes: Uint8Array;
+  private readonly name: string;
+  constructor(bytes: Uint8Array, start: number, name: string) {
+    this.bytes = bytes;
+    this.name = name;
     this.pos = start;
   }
   get remaining(): number {

@@ -70,8 +70,10 @@ export function createDatagramPair(): [DatagramSocket, DatagramSocket] {
 }
 
 class PortSocket extends SocketBase implements DatagramSocket {
-  constructor(private readonly port: ClosablePortLike) {
+  private readonly port: ClosablePortLike;
+  constructor(port: ClosablePortLike) {
     super();
+    this.port = port;
     port.addEventListener('message', this.onMessage);
     port.start();
   }

@@ -95,7 +95,12 @@ export class MqttSnGateway {
   private advertiseTimer: TimerHandle | undefined;
   private closed = false;
 
-  constructor(private readonly host: GatewayHost, private readonly options: MqttSnGatewayOptions = {}) {
+  private readonly host: GatewayHost;
+  private readonly options: MqttSnGatewayOptions;
+
+  constructor(host: GatewayHost, options: MqttSnGatewayOptions = {}) {
+    this.host = host;
+    this.options = options;
     this.predefined = new PredefinedTopics(options.predefinedTopics);
     this.random = createRandom(host.seed ^ 0x5eed);
     this.lossRate = options.lossRate ?? 0;

@@ -16,7 +16,10 @@ export class Uplink {
   private closeListeners: (() => void)[] = [];
   closed = false;
 
-  constructor(private readonly stream: Duplex, onPacket: (packet: MqttPacket) => void) {
+  private readonly stream: Duplex;
+
+  constructor(stream: Duplex, onPacket: (packet: MqttPacket) => void) {
+    this.stream = stream;
     this.parser.on('packet', (packet) => onPacket(packet as unknown as MqttPacket));
     // The broker only sends what mqtt-packet can parse; an error here means the link is unusable.
     this.parser.on('error', () => this.close(false));
