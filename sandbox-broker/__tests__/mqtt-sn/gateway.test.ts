@@ -39,7 +39,7 @@ afterEach(async () => {
 });
 
 describe('§6.2 connection setup', () => {
-  test('CONNECT → CONNACK; the gateway opens an MQTT connection under the same ClientId (transparent gateway, §3)', async () => {
+  test('CONNECT → CONNACK; the gateway opens an MQTT connection under the same ClientId (transparent gateway, §4.1)', async () => {
     const broker = start();
     const node = snClient(broker);
     await node.connect({ clientId: 'node-1', keepAlive: 0 });

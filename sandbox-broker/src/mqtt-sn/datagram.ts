@@ -1,6 +1,6 @@
 /**
  * The in-page datagram transport MQTT-SN runs over. MQTT-SN needs no stream: each message is one
- * datagram, delivered whole or not at all, in no guaranteed order on a real radio (v1.2 §1, §2).
+ * datagram, delivered whole or not at all, in no guaranteed order on a real radio (v1.2 §3).
  * Here a datagram is one `postMessage` on a MessagePort (page ↔ broker worker), or one queued task
  * in an in-memory pair (Node tests). Loss, when wanted, is applied by the gateway (gateway.ts).
  */

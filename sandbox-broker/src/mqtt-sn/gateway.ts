@@ -1,5 +1,5 @@
 /**
- * The sandbox's MQTT-SN gateway (MQTT-SN v1.2), a *transparent* gateway (§3, Figure 2): for each
+ * The sandbox's MQTT-SN gateway (MQTT-SN v1.2), a *transparent* gateway (§4.1): for each
  * MQTT-SN client it keeps one MQTT 3.1.1 connection to the sandbox broker under the client's own
  * ClientId, and translates message for message — REGISTER and topic ids on the sensor-network side,
  * topic names on the broker side. Every datagram is recorded as an `sn-packet` entry; the MQTT
