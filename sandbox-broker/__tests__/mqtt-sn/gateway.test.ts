@@ -300,6 +300,22 @@ describe('§6.1 discovery, loss and bad datagrams', () => {
     expect(await node.searchGateway()).toBe(7);
   });
 
+  test('with advertiseSeconds, ADVERTISE (GwId, Duration) goes to every attached client on the broker clock', async () => {
+    const broker = start({ mqttSn: { gatewayId: 3, advertiseSeconds: 900 } });
+    const socket = broker.mqttSn.openSocket();
+    const heard: string[] = [];
+    socket.onDatagram((d) => heard.push(Buffer.from(d).toString('hex')));
+    await broker.clock.advance(899_000);
+    expect(heard).toEqual([]);
+    await broker.clock.advance(1_000);
+    await sleep(5);
+    expect(heard).toEqual(['0500030384']);
+    await broker.clock.advance(900_000);
+    await sleep(5);
+    expect(heard).toHaveLength(2);
+    socket.close();
+  });
+
   test('a malformed datagram is refused with a protocol-error event naming the fault; nothing else happens', async () => {
     const broker = start();
     const socket = broker.mqttSn.openSocket();
