@@ -132,3 +132,38 @@ describe('§5.4 message formats', () => {
     expect(decodeSnPacket(bytes('07 0a 00 00 00 01 ff'))).toEqual({ ok: false, error: expect.stringMatching(/not valid UTF-8/) });
   });
 });
+
+describe('bad input', () => {
+  /** mulberry32, so a failure reproduces. */
+  function random(seed: number): () => number {
+    let state = seed >>> 0;
+    return () => {
+      state = (state + 0x6d2b79f5) >>> 0;
+      let t = state;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+
+  test('random datagrams (half with a correct Length and a known MsgType) never throw; a refusal always says why', () => {
+    const next = random(7);
+    let accepted = 0;
+    for (let i = 0; i < 5000; i++) {
+      const length = 2 + Math.floor(next() * 40);
+      const datagram = Uint8Array.from({ length }, () => Math.floor(next() * 256));
+      if (i % 2 === 0) {
+        datagram[0] = length;
+        datagram[1] = [0x04, 0x0a, 0x0c, 0x12, 0x14, 0x16, 0x18, 0x07][Math.floor(next() * 8)] ?? 0x0c;
+      }
+      const result = decodeSnPacket(datagram);
+      if (result.ok) {
+        accepted++;
+        expect(() => encodeSnPacket(result.packet)).not.toThrow();
+      } else {
+        expect(result.error.length).toBeGreaterThan(10);
+      }
+    }
+    expect(accepted).toBeGreaterThan(100);
+  });
+});

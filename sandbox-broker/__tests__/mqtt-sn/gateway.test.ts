@@ -326,6 +326,32 @@ describe('§6.1 discovery, loss and bad datagrams', () => {
     socket.close();
   });
 
+  test('a storm of random and half-valid datagrams leaves the gateway serving the next client normally', async () => {
+    const broker = start();
+    let state = 5;
+    const next = (): number => {
+      state = (state * 1103515245 + 12345) % 2147483648;
+      return state / 2147483648;
+    };
+    const sockets = [broker.mqttSn.openSocket(), broker.mqttSn.openSocket(), broker.mqttSn.openSocket()];
+    sockets[0]!.send(encodeSnPacket({ type: 'connect', will: false, cleanSession: true, protocolId: 1, duration: 0, clientId: 'noisy' }));
+    for (let i = 0; i < 600; i++) {
+      const length = 2 + Math.floor(next() * 20);
+      const datagram = Uint8Array.from({ length }, () => Math.floor(next() * 256));
+      if (i % 2 === 0) {
+        datagram[0] = length;
+        datagram[1] = [0x04, 0x07, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x0f, 0x10, 0x12, 0x14, 0x16, 0x18][Math.floor(next() * 13)] ?? 0x0c;
+      }
+      sockets[i % 3]!.send(datagram);
+    }
+    await sleep(200);
+    const node = snClient(broker);
+    await node.connect({ clientId: 'after-storm', keepAlive: 0 });
+    const topicId = await node.register('lab/after');
+    await node.publish({ topicId }, 'fine', { qos: 1 });
+    for (const socket of sockets) socket.close();
+  });
+
   test('with datagram loss, the client retransmits (§6.13) and the loss is recorded', async () => {
     const broker = start({ seed: 3, mqttSn: { lossRate: 0.5 } });
     const node = new MqttSnClient(broker.mqttSn.openSocket(), { retryMs: 20, retries: 10 });

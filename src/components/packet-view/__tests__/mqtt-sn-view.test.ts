@@ -85,4 +85,23 @@ describe('annotateSnBytes', () => {
       expect(ranges.at(-1)?.end).toBe(raw.length);
     }
   });
+
+  test('random bytes never make it throw, and every byte is covered once, in order (seeded)', () => {
+    let state = 11;
+    const next = (): number => {
+      state = (state * 1103515245 + 12345) % 2147483648;
+      return state / 2147483648;
+    };
+    for (let i = 0; i < 3000; i++) {
+      const raw = Uint8Array.from({ length: 1 + Math.floor(next() * 30) }, () => Math.floor(next() * 256));
+      if (i % 2 === 0) raw[1] = Math.floor(next() * 0x1e);
+      const ranges = annotateSnBytes(raw);
+      let at = 0;
+      for (const range of ranges) {
+        expect(range.start).toBe(at);
+        at = range.end;
+      }
+      expect(at).toBe(raw.length);
+    }
+  });
 });
