@@ -15,7 +15,6 @@ import type { MqttSnClient } from '../../../sandbox-broker/src/mqtt-sn/client.ts
 import { evaluateLearnerCode, learnerLine } from '../runtime/evaluate.ts';
 import { createLearnerConsole } from '../runtime/learner-console.ts';
 import { createLearnerMqtt } from '../runtime/learner-mqtt.ts';
-import { createLearnerMqttSn } from '../runtime/learner-mqtt-sn.ts';
 import { HEARTBEAT_MS, type StartMessage, type WorkerToHost } from './run-protocol.ts';
 import type { ScenarioHandle, ScenarioModule } from './scenario-types.ts';
 
@@ -79,14 +78,18 @@ export async function runLearnerSession(start: StartMessage, environment: Sessio
       checkEnd();
     });
   });
-  // MQTT-SN clients count like MQTT ones: their datagrams are activity, and the run can end once all have ended.
+  // MQTT-SN clients count like MQTT ones: their datagrams are activity, and the run can end once all
+  // have ended. The module is loaded only for code that names it: most runs never use it, and every
+  // module a worker loads adds to its start-up time.
   const snClients = new Set<MqttSnClient>();
-  const learnerMqttSn = createLearnerMqttSn(snSocketBuilder(start.connector), (client) => {
-    snClients.add(client);
-    client.onActivity(() => {
-      lastActivity = Date.now();
-    });
-  });
+  const learnerMqttSn = /mqtt-sn/.test(start.code)
+    ? (await import('../runtime/learner-mqtt-sn.ts')).createLearnerMqttSn(snSocketBuilder(start.connector), (client) => {
+        snClients.add(client);
+        client.onActivity(() => {
+          lastActivity = Date.now();
+        });
+      })
+    : undefined;
   const scenarioClients: MqttClient[] = [];
   const scenarioMqtt = createLearnerMqtt(openLink, (client) => {
     scenarioClients.push(client);
@@ -121,7 +124,7 @@ export async function runLearnerSession(start: StartMessage, environment: Sessio
   let topLevel: { done: false } | { done: true; at: number; returned: unknown } = { done: false };
   const require = (specifier: string): unknown => {
     if (specifier === 'mqtt') return learnerMqtt.module;
-    if (specifier === 'mqtt-sn') return learnerMqttSn.module;
+    if (specifier === 'mqtt-sn' && learnerMqttSn) return learnerMqttSn.module;
     throw new Error(`Only 'mqtt' and 'mqtt-sn' can be imported here, not ${JSON.stringify(specifier)}`);
   };
   // Without its scenario the exercise cannot behave as intended: the learner's code is not run.
