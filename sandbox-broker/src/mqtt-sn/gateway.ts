@@ -399,7 +399,8 @@ export class MqttSnGateway {
       return;
     }
     if (!live?.uplink) {
-      this.note(session, `QoS ${packet.qos} PUBLISH from ${address}, which is not connected: ignored (only QoS -1 needs no connection, §6.8)`, { address });
+      const why = session?.state === 'asleep' ? 'which is asleep: ignored (CONNECT makes it active again, §6.14)' : 'which is not connected: ignored (only QoS -1 needs no connection, §6.8)';
+      this.note(session, `QoS ${packet.qos} PUBLISH from ${address}, ${why}`, { address });
       return;
     }
     if (topic === undefined) {
