@@ -13,6 +13,7 @@ import { createDuplexPair } from './duplex-pair.ts';
 import { Instruments, type LinkTarget } from './instruments.ts';
 import { DENIED_TOPIC, Link, type WillMessage } from './link.ts';
 import type { LinkHost } from './link-host.ts';
+import { MqttSnGateway } from './mqtt-sn/gateway.ts';
 import { stampExpiry } from './message-expiry.ts';
 import { ReasonCode } from './reason-codes.ts';
 import type { SandboxBrokerOptions } from './options.ts';
@@ -43,6 +44,8 @@ export interface SandboxBroker {
   readonly recorder: Recorder;
   readonly instruments: Instruments;
   readonly clock: BrokerClock;
+  /** The MQTT-SN gateway in front of this broker (configured by `options.mqttSn`). */
+  readonly mqttSn: MqttSnGateway;
   /** Resolves once aedes is listening (links made before are served as soon as it is). */
   readonly ready: Promise<void>;
   topicMatches(filter: string, topic: string): boolean;
@@ -189,9 +192,13 @@ export function createBrokerNode(options: SandboxBrokerOptions = {}, membership?
   };
   const sessions = cluster?.sessions.timers ?? new SessionTimers(clock, recorder, { publishWill, endSession });
 
+  let mqttSn: MqttSnGateway;
   const broker: BrokerNode & LinkHost = {
     options,
     clock,
+    get mqttSn() {
+      return mqttSn;
+    },
     recorder,
     shares,
     instruments,
@@ -283,6 +290,7 @@ export function createBrokerNode(options: SandboxBrokerOptions = {}, membership?
     },
     async close() {
       stopping = 'broker closed';
+      mqttSn.close();
       if (!cluster) sessions.clear();
       await closeAedes();
       for (const link of links.values()) link.cut('broker closed');
@@ -359,6 +367,7 @@ export function createBrokerNode(options: SandboxBrokerOptions = {}, membership?
     }
   }
 
+  mqttSn = new MqttSnGateway({ recorder, clock, connectLink: () => broker.connectLink(), seed: options.seed ?? 1 }, options.mqttSn);
   ready = start();
   return broker;
 }

@@ -6,3 +6,5 @@ export type { Instruments, LinkConditions, LinkTarget, PacketFilter } from './in
 export type { Recorder } from './recorder.ts';
 export { topicMatches } from './topic-match.ts';
 export type * from './record-types.ts';
+export type { MqttSnGateway, MqttSnGatewayOptions, SnClientState } from './mqtt-sn/gateway.ts';
+export type { DatagramSocket } from './mqtt-sn/datagram.ts';

@@ -38,7 +38,7 @@ export interface InstrumentHost {
 }
 
 /** mulberry32: a tiny seeded PRNG, so loss patterns repeat run after run. */
-function createRandom(seed: number): () => number {
+export function createRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

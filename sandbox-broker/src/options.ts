@@ -1,5 +1,6 @@
 /** The options a sandbox broker is created with. */
 import type { ClockMode } from './clock.ts';
+import type { MqttSnGatewayOptions } from './mqtt-sn/gateway.ts';
 
 /**
  * One access-control rule. Rules are tried in order and the first rule whose `username`,
@@ -94,4 +95,6 @@ export interface SandboxBrokerOptions {
   nodes?: BrokerNodeSpec[];
   /** Bridges between nodes of `nodes` (which must not share a cluster). */
   bridges?: BridgeSpec[];
+  /** The MQTT-SN gateway in front of the broker: pre-defined topic ids, datagram loss, ADVERTISE. */
+  mqttSn?: MqttSnGatewayOptions;
 }

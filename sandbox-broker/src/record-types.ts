@@ -68,7 +68,9 @@ export type BrokerEventType =
   | 'broker-restarted'
   | 'clock-advanced'
   | 'node-stopped'
-  | 'node-started';
+  | 'node-started'
+  /** The MQTT-SN gateway: a client's state changed (active, asleep, awake, lost…) or it refused a datagram. */
+  | 'gateway';
 
 export interface BrokerEventEntry {
   kind: 'event';
@@ -98,7 +100,29 @@ export interface ConsoleEntry {
   text: string;
 }
 
-export type RecordEntry = PacketEntry | BrokerEventEntry | ConsoleEntry;
+/**
+ * One MQTT-SN datagram between an MQTT-SN client and the sandbox's MQTT-SN gateway (MQTT-SN v1.2).
+ * The gateway's own MQTT connections to the broker are recorded as ordinary `packet` entries.
+ */
+export interface SnPacketEntry {
+  kind: 'sn-packet';
+  seq: number;
+  time: number;
+  /** `in` = MQTT-SN client → gateway, `out` = gateway → client. */
+  direction: Direction;
+  /** The client's ClientId once the gateway knows it; `''` for a datagram from an unknown address (QoS -1, SEARCHGW). */
+  clientId: string;
+  /** The client's address on the sensor network (the in-page transport numbers them: `sn-1`, `sn-2`…). */
+  address: string;
+  /** The decoded message: `type` is the MsgType's name (`publish`, `register`…), binary fields as BinaryField. */
+  packet: { type: string; [field: string]: unknown };
+  /** The exact datagram, base64. */
+  raw: string;
+  /** The node whose gateway it reached, in a run with several nodes (module 5). */
+  node?: string;
+}
+
+export type RecordEntry = PacketEntry | BrokerEventEntry | ConsoleEntry | SnPacketEntry;
 
 export interface RunOutcome {
   /** How the learner's code ended. */

@@ -7,6 +7,10 @@
 import type { IClientOptions, MqttClient } from 'mqtt';
 import type { LinkConditions, LinkTarget, PacketFilter, SandboxBrokerOptions } from '../../sandbox-broker/src/index.ts';
 import type { PacketType } from '../../sandbox-broker/src/record-types.ts';
+import type { MqttSnClient, SnClientOptions, SnConnectOptions } from '../../sandbox-broker/src/mqtt-sn/client.ts';
+
+/** Options of a demo's MQTT-SN client: `connect: false` leaves it unconnected (for QoS -1 or SEARCHGW). */
+export type DemoSnClientOptions = Omit<SnConnectOptions, 'clientId'> & Omit<SnClientOptions, 'autoPing'> & { connect?: boolean };
 
 /** The broker's fault instruments, as a demo step calls them. */
 export interface DemoInstruments {
@@ -37,6 +41,11 @@ export interface DemoContext {
   /** Stops a node of a run with several (`brokerOptions.nodes`) like a crash: its links are cut. */
   stopNode(node: string): Promise<void>;
   startNode(node: string): Promise<void>;
+  /**
+   * An MQTT-SN client of the broker's MQTT-SN gateway, resolved once CONNACK arrived (unless
+   * `connect: false`). `name` is its ClientId. Default keep-alive 0; it never pings by itself.
+   */
+  snClient(name: string, options?: DemoSnClientOptions): Promise<MqttSnClient>;
   readonly instruments: DemoInstruments;
   /** Moves the broker's virtual clock (needs `brokerOptions.clock: 'virtual'`). */
   advanceClock(ms: number): Promise<void>;

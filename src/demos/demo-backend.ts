@@ -1,6 +1,6 @@
 /** What the demo runtime needs from a sandbox broker, wherever it runs (page worker or Node). */
 import type { Duplex } from 'readable-stream';
-import type { SandboxBrokerOptions } from '../../sandbox-broker/src/index.ts';
+import type { DatagramSocket, SandboxBrokerOptions } from '../../sandbox-broker/src/index.ts';
 import type { RecordEntry } from '../../sandbox-broker/src/record-types.ts';
 import type { InstrumentName } from '../../sandbox-broker/src/worker/protocol.ts';
 
@@ -10,6 +10,8 @@ export interface DemoBackend {
   /** Stops a node of a run with several (`brokerOptions.nodes`) like a crash; `startNode` starts it again. */
   stopNode(node: string): Promise<void>;
   startNode(node: string): Promise<void>;
+  /** A fresh datagram socket to the broker's MQTT-SN gateway (one MQTT-SN client address). */
+  openSnSocket(): DatagramSocket;
   instrument(name: InstrumentName, args: unknown[]): Promise<void>;
   advanceClock(ms: number): Promise<void>;
   restart(options: { keepSessions: boolean }): Promise<void>;

@@ -1,8 +1,9 @@
 /** The `ctx` a demo step runs with, over a DemoBackend; it keeps the clients it made so they can be ended. */
 import mqtt from 'mqtt';
 import type { IClientOptions, MqttClient } from 'mqtt';
+import { MqttSnClient } from '../../sandbox-broker/src/mqtt-sn/client.ts';
 import type { DemoBackend } from './demo-backend.ts';
-import type { DemoClientOptions, DemoContext } from './define-demo.ts';
+import type { DemoClientOptions, DemoContext, DemoSnClientOptions } from './define-demo.ts';
 import { nodeRotation } from '../exercise-engine/runtime/server-list.ts';
 
 /** How long the record must stay silent for `untilQuiet()`, and the longest it waits. */
@@ -19,6 +20,21 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 
 export function createDemoContext(backend: DemoBackend): ManagedDemoContext {
   const clients = new Set<MqttClient>();
+  const snClients = new Set<MqttSnClient>();
+
+  const snClient = async (name: string, options: DemoSnClientOptions = {}): Promise<MqttSnClient> => {
+    const { connect = true, predefinedTopics, retryMs, retries, ...connectOptions } = options;
+    // The broker's clock may be virtual: the story sends PINGREQs itself, never a real-time timer.
+    const made = new MqttSnClient(backend.openSnSocket(), {
+      autoPing: false,
+      ...(predefinedTopics ? { predefinedTopics } : {}),
+      ...(retryMs !== undefined ? { retryMs } : {}),
+      ...(retries !== undefined ? { retries } : {}),
+    });
+    snClients.add(made);
+    if (connect) await made.connect({ clientId: name, keepAlive: 0, ...connectOptions });
+    return made;
+  };
 
   const client = (name: string, options: DemoClientOptions = {}): Promise<MqttClient> => {
     const { node, ...mqttOptions } = options;
@@ -65,6 +81,7 @@ export function createDemoContext(backend: DemoBackend): ManagedDemoContext {
 
   const ctx: DemoContext = {
     client,
+    snClient,
     instruments: {
       cutLink: instrument('cutLink'),
       dropNext: instrument('dropNext'),
@@ -84,6 +101,8 @@ export function createDemoContext(backend: DemoBackend): ManagedDemoContext {
     endClients() {
       for (const made of clients) made.end(true);
       clients.clear();
+      for (const made of snClients) made.end();
+      snClients.clear();
     },
   };
 }

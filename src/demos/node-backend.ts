@@ -26,6 +26,7 @@ export function createNodeDemoBackend(options: SandboxBrokerOptions = {}): NodeD
       return broker;
     },
     openLink: (node) => broker.connectLink(node).stream,
+    openSnSocket: () => broker.mqttSn.openSocket(),
     stopNode: (node) => nodeControl(broker.stopNode, node),
     startNode: (node) => nodeControl(broker.startNode, node),
     async instrument(name, args) {

@@ -7,6 +7,7 @@
  */
 import mqttPacketTypes from '../../node_modules/mqtt-packet/types/index.d.ts?raw';
 import { LEARNER_AMBIENT_TYPES } from './learner-ambient-types.ts';
+import { MQTT_SN_TYPES } from './mqtt-sn-types.ts';
 
 const mqttDeclarations = import.meta.glob('../../node_modules/mqtt/build/**/*.d.ts', {
   query: '?raw',
@@ -32,5 +33,6 @@ export function mqttTypeLibs(): ExtraLib[] {
     { filePath: `${MQTT_ROOT}/index.d.ts`, content: "export * from './build/index';\nexport { default } from './build/index';\n" },
     { filePath: 'file:///node_modules/mqtt-packet/index.d.ts', content: mqttPacketTypes },
     { filePath: 'file:///node_modules/@types/learner-ambient/index.d.ts', content: LEARNER_AMBIENT_TYPES },
+    { filePath: 'file:///node_modules/@types/mqtt-sn/index.d.ts', content: MQTT_SN_TYPES },
   ];
 }

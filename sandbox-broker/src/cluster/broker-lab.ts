@@ -142,6 +142,12 @@ export function createBrokerLab(options: SandboxBrokerOptions): SandboxBroker {
     clock,
     ready,
     nodeNames: specs.map((spec) => spec.name),
+    // MQTT-SN clients reach the gateway of the first node, as links that name no node do.
+    get mqttSn() {
+      const node = running.get(firstNode);
+      if (!node) throw new Error(`node ${firstNode} is stopped: its MQTT-SN gateway is down`);
+      return node.mqttSn;
+    },
     connectLink,
     handle,
     topicMatches,

@@ -1,7 +1,7 @@
 /**
  * `npm run broker`: the sandbox broker for real MQTT clients (mosquitto_pub, MQTT Explorer, your
  * own programs), with a live packet log. Flags: --host, --port, --ws-port, --tls-port,
- * --wss-port, --config file.(json|yaml), --tls-dir, --quiet.
+ * --wss-port, --sn-port (MQTT-SN over UDP), --config file.(json|yaml), --tls-dir, --quiet.
  */
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +16,7 @@ const usage = `Usage: npm run broker -- [options]
   --tls-port <n>       MQTT over TLS (default 8883)
   --ws-port <n>        MQTT over WebSocket at /mqtt (default 8080)
   --wss-port <n>       MQTT over secure WebSocket at /mqtt (default 8443)
+  --sn-port <n>        MQTT-SN v1.2 over UDP, through the broker's MQTT-SN gateway (default 1884)
   --config <file>      users, ACL and limits (.json or .yaml)
   --tls-dir <dir>      where the generated CA and certificate go (default: a folder in the temp dir)
   --quiet              no packet log
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
       'tls-port': { type: 'string' },
       'ws-port': { type: 'string' },
       'wss-port': { type: 'string' },
+      'sn-port': { type: 'string' },
       config: { type: 'string' },
       'tls-dir': { type: 'string' },
       quiet: { type: 'boolean' },
@@ -55,6 +57,7 @@ async function main(): Promise<void> {
       ws: port(values['ws-port'], 8080, '--ws-port'),
       wss: port(values['wss-port'], 8443, '--wss-port'),
     },
+    mqttSnPort: port(values['sn-port'], 1884, '--sn-port'),
     tlsDir: values['tls-dir'] ?? join(tmpdir(), 'mqtt-lab-broker-tls'),
     broker: values.config ? await loadBrokerConfig(values.config) : {},
     ...(values.quiet ? {} : { onEntry: (entry) => console.log(formatEntry(entry, new Date(), colour)) }),
@@ -64,6 +67,7 @@ async function main(): Promise<void> {
   const mqtts = running.listeners.find((listener) => listener.kind === 'mqtts');
   console.log('MQTT Lab sandbox broker');
   for (const listener of running.listeners) console.log(`  ${listener.url}`);
+  if (running.mqttSn) console.log(`  ${running.mqttSn.url} (MQTT-SN gateway)`);
   console.log(`TLS: CA certificate ${running.tls.caFile}`);
   if (values.config) console.log(`Config: ${values.config}`);
   console.log('Try:');

@@ -29,6 +29,15 @@ const brokerConfig = z.strictObject({
   receiveMaximum: z.number().int().positive().optional(),
   responseInformation: z.string().min(1).optional(),
   sys: z.union([z.literal(false), z.strictObject({ intervalMs: z.number().int().positive() })]).optional(),
+  /** The MQTT-SN gateway (served with --sn-port): pre-defined topic ids as `"1": topic/name`. */
+  mqttSn: z
+    .strictObject({
+      gatewayId: z.number().int().min(0).max(255).optional(),
+      predefinedTopics: z.record(z.string().regex(/^[1-9]\d{0,4}$/, 'a pre-defined topic id is a number from 1 to 65534'), z.string().min(1)).optional(),
+      lossRate: z.number().min(0).max(1).optional(),
+      advertiseSeconds: z.number().int().positive().max(65535).optional(),
+    })
+    .optional(),
 });
 
 export type BrokerConfig = z.infer<typeof brokerConfig>;

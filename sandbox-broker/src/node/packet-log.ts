@@ -111,5 +111,11 @@ export function formatEntry(entry: RecordEntry, now: Date, useColour: boolean): 
     }
     case 'console':
       return `${time}  ${'console'.padEnd(clientWidth)} · ${entry.text}`;
+    case 'sn-packet': {
+      // MQTT-SN datagrams between a client and the gateway: marked "SN" so they are not read as MQTT.
+      const client = clientColumn(entry.clientId || entry.address, undefined);
+      const arrow = entry.direction === 'in' ? '→' : '←';
+      return `${time}  ${client} ${arrow} ${paint('blue', `SN ${entry.packet.type.toUpperCase()}`)}`;
+    }
   }
 }

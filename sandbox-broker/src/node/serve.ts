@@ -6,6 +6,7 @@ import type { Duplex } from 'readable-stream';
 import { createSandboxBroker, type SandboxBroker, type SandboxBrokerOptions } from '../index.ts';
 import type { RecordEntry } from '../record-types.ts';
 import { openListener, type ListenerKind, type OpenListener } from './listeners.ts';
+import { openMqttSnUdp, type MqttSnUdpListener } from './mqtt-sn-udp.ts';
 import { createTlsFiles, type TlsFiles } from './tls-cert.ts';
 
 export interface NodeBrokerOptions {
@@ -18,12 +19,16 @@ export interface NodeBrokerOptions {
   readonly broker: SandboxBrokerOptions;
   /** Receives every record entry as it happens (the packet log). */
   readonly onEntry?: (entry: RecordEntry) => void;
+  /** UDP port of the MQTT-SN gateway (0 picks a free one); absent: no MQTT-SN listener. */
+  readonly mqttSnPort?: number;
 }
 
 export interface RunningNodeBroker {
   readonly broker: SandboxBroker;
   readonly listeners: readonly OpenListener[];
   readonly tls: TlsFiles;
+  /** The MQTT-SN gateway's UDP listener, when `mqttSnPort` was given. */
+  readonly mqttSn?: MqttSnUdpListener;
   close(): Promise<void>;
 }
 
@@ -44,10 +49,12 @@ export async function startNodeBroker(options: NodeBrokerOptions): Promise<Runni
   // Node's sockets and ws streams are Node Duplexes; the broker's typings name readable-stream's.
   const handle = (stream: NodeJS.ReadWriteStream): void => void broker.handle(stream as unknown as Duplex);
   const listeners: OpenListener[] = [];
+  let mqttSn: MqttSnUdpListener | undefined;
   try {
     for (const kind of ['mqtt', 'mqtts', 'ws', 'wss'] as const) {
       listeners.push(await openListener({ kind, port: options.ports[kind] }, options.host, handle, tls));
     }
+    if (options.mqttSnPort !== undefined) mqttSn = await openMqttSnUdp(broker.mqttSn, options.mqttSnPort, options.host);
   } catch (error) {
     await Promise.all(listeners.map((listener) => listener.close()));
     await broker.close();
@@ -57,8 +64,10 @@ export async function startNodeBroker(options: NodeBrokerOptions): Promise<Runni
     broker,
     listeners,
     tls,
+    ...(mqttSn ? { mqttSn } : {}),
     async close() {
       await Promise.all(listeners.map((listener) => listener.close()));
+      await mqttSn?.close();
       await broker.close();
     },
   };

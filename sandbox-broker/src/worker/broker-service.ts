@@ -1,6 +1,7 @@
 import type { Duplex } from 'readable-stream';
 import { createSandboxBroker, type SandboxBroker, type SandboxBrokerOptions } from '../index.ts';
 import type { RecordEntry } from '../record-types.ts';
+import { portDatagramSocket, type DatagramSocket } from '../mqtt-sn/datagram.ts';
 import { EntryForwarder } from './entry-forwarder.ts';
 import type { ClosablePortLike, MessageEventLike, PortLike } from './port-like.ts';
 import { portStream } from './port-stream.ts';
@@ -9,6 +10,8 @@ import type { ConnectorMessage, InstrumentCall, WorkerReply, WorkerRequest } fro
 interface Connector {
   readonly port: ClosablePortLike;
   readonly links: Set<Duplex>;
+  /** MQTT-SN client sockets attached to the gateway through this connector. */
+  readonly snSockets: Set<DatagramSocket>;
   readonly onMessage: (event: MessageEventLike) => void;
 }
 
@@ -48,13 +51,22 @@ export function serveSandboxBroker(endpoint: PortLike): void {
     current().handle(stream, node);
   };
 
+  const attachSnSocket = (connector: Connector, port: ClosablePortLike): void => {
+    const socket = portDatagramSocket(port);
+    connector.snSockets.add(socket);
+    socket.onClose(() => connector.snSockets.delete(socket));
+    current().mqttSn.attach(socket);
+  };
+
   const addConnector = (connectorId: number, port: ClosablePortLike): void => {
     const connector: Connector = {
       port,
       links: new Set(),
+      snSockets: new Set(),
       onMessage: (event) => {
         const message = event.data as ConnectorMessage;
         if (message.type === 'link') attachLink(connector, message.port as unknown as ClosablePortLike, message.node);
+        else if (message.type === 'sn-link') attachSnSocket(connector, message.port as unknown as ClosablePortLike);
         else controlNodeFor(message.type, message.node, message.reply as unknown as ClosablePortLike);
       },
     };
@@ -75,6 +87,8 @@ export function serveSandboxBroker(endpoint: PortLike): void {
     connector.port.close();
     const open = connector.links.size;
     for (const link of connector.links) link.destroy();
+    // An MQTT-SN client has no connection to drop: its socket closes, and the gateway's timers decide.
+    for (const socket of connector.snSockets) socket.close();
     return open;
   };
 

@@ -67,9 +67,10 @@ export type EntriesMessage =
   | { readonly type: 'cleared' };
 
 /**
- * On a connector port: one new MQTT connection, carried by the transferred port; or (module 5)
- * a node of a run with several stopped or started by an exercise's scenario, answered with
- * `{ error?: string }` on `reply` once done.
+ * On a connector port: one new MQTT connection (`link`: a byte stream), or one new MQTT-SN client
+ * socket for the gateway (`sn-link`: each message on the port is one datagram), carried by the
+ * transferred port; or (module 5) a node of a run with several stopped or started by an exercise's
+ * scenario, answered with `{ error?: string }` on `reply` once done.
  */
 export type ConnectorMessage =
   | {
@@ -78,4 +79,5 @@ export type ConnectorMessage =
       /** The node the connection is for, in a run with several (module 5); absent: the first. */
       readonly node?: string;
     }
+  | { readonly type: 'sn-link'; readonly port: MessagePort }
   | { readonly type: 'stop-node' | 'start-node'; readonly node: string; readonly reply: MessagePort };

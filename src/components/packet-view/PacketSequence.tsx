@@ -1,6 +1,7 @@
 /**
  * The sequence diagram: a broker lane and one lane per client; each packet an arrow between its
- * client and the broker, broker events inline. Each packet is a button: arrow keys move between
+ * client and the broker, broker events inline. With MQTT-SN clients, a gateway lane follows the
+ * MQTT clients and each MQTT-SN datagram is an arrow between its client and the gateway. Each packet is a button: arrow keys move between
  * packets (one tab stop for the whole list), Enter or click opens its details.
  */
 import { useEffect, useRef } from 'preact/hooks';
@@ -11,6 +12,8 @@ const GROUP_COLOURS = 5;
 
 export interface PacketSequenceProps {
   clients: string[];
+  /** MQTT-SN client lanes, right of the gateway lane (none: no gateway lane). */
+  snClients?: string[];
   rows: SequenceRow[];
   /** How many rows were left out at the top (only the last rows are drawn). */
   hiddenRows: number;
@@ -25,13 +28,15 @@ const NEXT_KEYS: Record<string, number | 'first' | 'last'> = { ArrowDown: 1, Arr
 
 export function PacketSequence(props: PacketSequenceProps) {
   const { clients, rows, hiddenRows, selectedSeq, focusSeq } = props;
+  const snClients = props.snClients ?? [];
+  const gatewayLane = snClients.length > 0 ? clients.length + 2 : 0;
   const listRef = useRef<HTMLOListElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const followRef = useRef(true);
-  const packetSeqs = rows.filter((row) => row.kind === 'packet').map((row) => row.entry.seq);
+  const packetSeqs = rows.filter((row) => row.kind !== 'event').map((row) => row.entry.seq);
   // The one tab stop: the focused packet, else the selected one, else the newest.
   const tabSeq = [focusSeq, selectedSeq].find((seq) => seq !== undefined && packetSeqs.includes(seq)) ?? packetSeqs.at(-1);
-  const lanes = clients.length + 1;
+  const lanes = clients.length + 1 + (gatewayLane ? 1 + snClients.length : 0);
 
   // Follow new packets while the reader is at the bottom; stay put once they scroll up.
   useEffect(() => {
@@ -65,6 +70,12 @@ export function PacketSequence(props: PacketSequenceProps) {
             {client}
           </span>
         ))}
+        {gatewayLane > 0 && <span class="pv-lane-head pv-broker-head">MQTT-SN gateway</span>}
+        {snClients.map((client) => (
+          <span class="pv-lane-head" key={client}>
+            {client}
+          </span>
+        ))}
       </div>
       <div class="pv-scroll" ref={scrollRef} onScroll={onScroll}>
         {hiddenRows > 0 && (
@@ -83,12 +94,15 @@ export function PacketSequence(props: PacketSequenceProps) {
                 </li>
               );
             }
-            const lane = clients.indexOf(row.client) + 2;
+            const sn = row.kind === 'sn-packet';
+            const lane = sn ? gatewayLane + 1 + snClients.indexOf(row.client) : clients.indexOf(row.client) + 2;
+            const from = sn ? gatewayLane : 1;
+            const peer = sn ? 'gateway' : 'broker';
             const { seq, direction, time } = row.entry;
             const spoken = row.group === undefined ? row.spoken : `${row.spoken} (handshake ${row.group + 1})`;
             const group = row.group === undefined ? '' : ` pv-group pv-group-${row.group % GROUP_COLOURS}`;
             return (
-              <li key={seq} class={`pv-row pv-packet pv-${direction}${group}`} style={{ '--pv-span': lane }}>
+              <li key={seq} class={`pv-row pv-packet pv-${direction}${group}${sn ? ' pv-sn' : ''}`} style={{ '--pv-span': lane, '--pv-from': from, '--pv-cols': lane - from + 1 }}>
                 <button
                   type="button"
                   data-seq={seq}
@@ -102,7 +116,7 @@ export function PacketSequence(props: PacketSequenceProps) {
                   {/* Screen readers get the full sentence as the button's content rather than an
                       aria-label, so no accessible name contradicts the visible text (WCAG 2.5.3). */}
                   <span class="pv-route" aria-hidden="true">
-                    {direction === 'in' ? `${row.client} → broker` : `broker → ${row.client}`}
+                    {direction === 'in' ? `${row.client} → ${peer}` : `${peer} → ${row.client}`}
                   </span>
                   <span class="pv-label" aria-hidden="true">
                     {row.label}

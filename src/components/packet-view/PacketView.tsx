@@ -4,9 +4,10 @@
  * versions and handshakes itself.
  */
 import { useMemo, useState } from 'preact/hooks';
-import type { PacketEntry, PacketType, RecordEntry } from '../../../sandbox-broker/src/record-types.ts';
+import type { PacketEntry, RecordEntry, SnPacketEntry } from '../../../sandbox-broker/src/record-types.ts';
 import { PacketDetails } from './PacketDetails.tsx';
 import { PacketSequence } from './PacketSequence.tsx';
+import { SnPacketDetails } from './SnPacketDetails.tsx';
 import { protocolVersionsOf, type ProtocolVersion } from './model/protocol-versions.ts';
 import { buildSequence, clientNames } from './model/sequence-model.ts';
 import './packet-view.css';
@@ -29,9 +30,9 @@ export function PacketView({ entries, protocolVersionOf, maxRows = DEFAULT_MAX_R
   const [focusSeq, setFocusSeq] = useState<number | undefined>(undefined);
 
   const model = useMemo(() => {
-    const filter: { client?: string; type?: PacketType } = {};
+    const filter: { client?: string; type?: string } = {};
     if (client) filter.client = client;
-    if (type) filter.type = type as PacketType;
+    if (type) filter.type = type;
     return buildSequence(entries, filter);
   }, [entries, client, type]);
   const versions = useMemo(() => protocolVersionsOf(entries), [entries]);
@@ -40,8 +41,11 @@ export function PacketView({ entries, protocolVersionOf, maxRows = DEFAULT_MAX_R
   const hiddenRows = showAll ? 0 : Math.max(0, model.rows.length - maxRows);
   const rows = hiddenRows > 0 ? model.rows.slice(hiddenRows) : model.rows;
   const selected = entries.find((entry): entry is PacketEntry => entry.kind === 'packet' && entry.seq === selectedSeq);
-  const packetCount = entries.reduce((count, entry) => count + (entry.kind === 'packet' ? 1 : 0), 0);
+  const selectedSn = entries.find((entry): entry is SnPacketEntry => entry.kind === 'sn-packet' && entry.seq === selectedSeq);
+  const snRow = selectedSn && model.rows.find((row) => row.kind === 'sn-packet' && row.entry.seq === selectedSn.seq);
+  const packetCount = entries.reduce((count, entry) => count + (entry.kind === 'packet' || entry.kind === 'sn-packet' ? 1 : 0), 0);
   const lanes = client ? model.clients.filter((name) => name === client) : model.clients;
+  const snLanes = client ? model.snClients.filter((name) => name === client) : model.snClients;
 
   return (
     <div class="packet-view">
@@ -50,7 +54,7 @@ export function PacketView({ entries, protocolVersionOf, maxRows = DEFAULT_MAX_R
           Client{' '}
           <select aria-label="Filter by client" value={client} onChange={(event) => setClient(event.currentTarget.value)}>
             <option value="">all</option>
-            {model.clients.map((name) => (
+            {[...model.clients, ...model.snClients].map((name) => (
               <option key={name} value={name}>
                 {name}
               </option>
@@ -63,7 +67,7 @@ export function PacketView({ entries, protocolVersionOf, maxRows = DEFAULT_MAX_R
             <option value="">all</option>
             {model.types.map((name) => (
               <option key={name} value={name}>
-                {name.toUpperCase()}
+                {name.startsWith('sn:') ? `${name.slice(3).toUpperCase()} (MQTT-SN)` : name.toUpperCase()}
               </option>
             ))}
           </select>
@@ -77,6 +81,7 @@ export function PacketView({ entries, protocolVersionOf, maxRows = DEFAULT_MAX_R
       ) : (
         <PacketSequence
           clients={lanes}
+          snClients={snLanes}
           rows={rows}
           hiddenRows={hiddenRows}
           onShowAll={() => setShowAll(true)}
@@ -94,6 +99,7 @@ export function PacketView({ entries, protocolVersionOf, maxRows = DEFAULT_MAX_R
           onClose={() => setSelectedSeq(undefined)}
         />
       )}
+      {selectedSn && <SnPacketDetails entry={selectedSn} client={snRow?.client ?? selectedSn.address} onClose={() => setSelectedSeq(undefined)} />}
     </div>
   );
 }

@@ -68,6 +68,11 @@ describe('lesson frontmatter', () => {
     expect(failingFields({ ...validLesson, spec: [{ version: '5.0' }] })).toEqual(['spec.0']);
   });
 
+  it('accepts MQTT-SN 1.2 by section, and refuses a statement id for it (v1.2 numbers none)', () => {
+    expect(failingFields({ ...validLesson, spec: [{ version: 'SN-1.2', section: '6.14' }] })).toEqual([]);
+    expect(failingFields({ ...validLesson, spec: [{ version: 'SN-1.2', statement: 'MQTT-6.14.1-1' }] })).toEqual(['spec.0']);
+  });
+
   it('rejects an unknown kind by naming it', () => {
     expect(failingFields({ ...validLesson, kind: 'chapter' })).toEqual(['kind']);
   });
@@ -77,5 +82,6 @@ describe('spec references', () => {
   it('print with their version, because 5.0 renumbered statements', () => {
     expect(formatSpecRef({ version: '3.1.1', statement: 'MQTT-3.3.1-5' })).toBe('3.1.1 [MQTT-3.3.1-5]');
     expect(formatSpecRef({ version: '5.0', section: '4.8.2' })).toBe('5.0 §4.8.2');
+    expect(formatSpecRef({ version: 'SN-1.2', section: '6.14' })).toBe('MQTT-SN 1.2 §6.14');
   });
 });

@@ -4,9 +4,9 @@
  */
 import type { RunRecord } from '../../../sandbox-broker/src/record-types.ts';
 
-/** A pointer into one of the two specifications. */
+/** A pointer into one of the specifications: MQTT 3.1.1, MQTT 5.0, or MQTT-SN 1.2 ('SN-1.2', by section). */
 export interface SpecRef {
-  version: '3.1.1' | '5.0';
+  version: '3.1.1' | '5.0' | 'SN-1.2';
   /** A normative statement id, e.g. `MQTT-3.3.1-5`. */
   statement?: string;
   /** A section number, e.g. `4.3.2`, when no single statement carries the rule. */

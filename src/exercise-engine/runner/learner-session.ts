@@ -10,7 +10,8 @@
  */
 import type { IStream, MqttClient } from 'mqtt';
 import type { RunOutcome } from '../../../sandbox-broker/src/record-types.ts';
-import { brokerNodeStreamBuilder, controlNode } from '../../../sandbox-broker/src/browser/client-stream.ts';
+import { brokerNodeStreamBuilder, controlNode, snSocketBuilder } from '../../../sandbox-broker/src/browser/client-stream.ts';
+import type { MqttSnClient } from '../../../sandbox-broker/src/mqtt-sn/client.ts';
 import { evaluateLearnerCode, learnerLine } from '../runtime/evaluate.ts';
 import { createLearnerConsole } from '../runtime/learner-console.ts';
 import { createLearnerMqtt } from '../runtime/learner-mqtt.ts';
@@ -79,6 +80,18 @@ export async function runLearnerSession(start: StartMessage, environment: Sessio
       checkEnd();
     });
   });
+  // MQTT-SN clients count like MQTT ones: their datagrams are activity, and the run can end once all
+  // have ended. The module is loaded only for code that names it: most runs never use it, and every
+  // module a worker loads adds to its start-up time.
+  const snClients = new Set<MqttSnClient>();
+  const learnerMqttSn = /mqtt-sn/.test(start.code)
+    ? (await import('../runtime/learner-mqtt-sn.ts')).createLearnerMqttSn(snSocketBuilder(start.connector), (client) => {
+        snClients.add(client);
+        client.onActivity(() => {
+          lastActivity = Date.now();
+        });
+      })
+    : undefined;
   const scenarioClients: MqttClient[] = [];
   let peerActivity = startedAt;
   const scenarioMqtt = createLearnerMqtt(openLink, (client) => {
@@ -121,7 +134,8 @@ export async function runLearnerSession(start: StartMessage, environment: Sessio
   let topLevel: { done: false } | { done: true; at: number; returned: unknown } = { done: false };
   const require = (specifier: string): unknown => {
     if (specifier === 'mqtt') return learnerMqtt.module;
-    throw new Error(`Only 'mqtt' can be imported here, not ${JSON.stringify(specifier)}`);
+    if (specifier === 'mqtt-sn' && learnerMqttSn) return learnerMqttSn.module;
+    throw new Error(`Only 'mqtt' and 'mqtt-sn' can be imported here, not ${JSON.stringify(specifier)}`);
   };
   // Without its scenario the exercise cannot behave as intended: the learner's code is not run.
   if (scenarioStarted) evaluateLearnerCode(start.code, { require, console: learnerConsole }).then(
@@ -139,7 +153,7 @@ export async function runLearnerSession(start: StartMessage, environment: Sessio
       return;
     }
     if (start.afterMs !== undefined || !topLevel.done) return;
-    const allEnded = [...learnerClients].every((client) => endedClients.has(client));
+    const allEnded = [...learnerClients].every((client) => endedClients.has(client)) && [...snClients].every((client) => client.ended);
     if (allEnded || now - Math.max(lastActivity, topLevel.at) >= start.idleMs) {
       settle({ status: 'completed', returned: cloneable(topLevel.returned) });
     }
@@ -163,6 +177,7 @@ export async function runLearnerSession(start: StartMessage, environment: Sessio
     learnerConsole.warn(`(the scenario did not stop cleanly: ${errorMessage(error)})`);
   }
   await Promise.all(scenarioClients.map((client) => endWithin(client, SCENARIO_END_GRACE_MS)));
+  for (const client of snClients) if (!client.ended) client.end();
   clearInterval(heartbeat);
   environment.post({ type: 'finished', outcome });
 }

@@ -2,12 +2,17 @@
 import { z } from 'zod';
 import { CRITERION_IDS } from '../../assessment/criteria.ts';
 
-export const SpecRefSchema = z.strictObject({
-  version: z.enum(['3.1.1', '5.0']),
-  statement: z.string().regex(/^MQTT-\d+(\.\d+)*-\d+$/, 'expected a statement id like MQTT-3.3.1-5').optional(),
-  section: z.string().regex(/^\d+(\.\d+)*$/, 'expected a section number like 4.3.2').optional(),
-  title: z.string().optional(),
-});
+export const SpecRefSchema = z
+  .strictObject({
+    /** 'SN-1.2': MQTT-SN v1.2, cited by section only (it has no numbered statements). */
+    version: z.enum(['3.1.1', '5.0', 'SN-1.2']),
+    statement: z.string().regex(/^MQTT-\d+(\.\d+)*-\d+$/, 'expected a statement id like MQTT-3.3.1-5').optional(),
+    section: z.string().regex(/^\d+(\.\d+)*$/, 'expected a section number like 4.3.2').optional(),
+    title: z.string().optional(),
+  })
+  .refine((ref) => ref.version !== 'SN-1.2' || (ref.statement === undefined && ref.section !== undefined), {
+    message: 'an MQTT-SN 1.2 reference needs a section and no statement id (the specification numbers none)',
+  });
 
 /**
  * When a run is over. The default ends it once the learner's top-level code has finished and

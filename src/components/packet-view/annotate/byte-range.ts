@@ -1,7 +1,9 @@
 /** One annotated run of bytes in a packet, as the packet view shows it. */
 
 /** The packet part a range belongs to; each part has its own colour in the hex dump. */
-export type BytePart = 'fixed-header' | 'remaining-length' | 'variable-header' | 'properties' | 'payload' | 'unparsed';
+export type BytePart = 'fixed-header' | 'remaining-length' | 'variable-header' | 'properties' | 'payload' | 'unparsed'
+  /** MQTT-SN (v1.2 §5.1): the message header (Length, MsgType) and the variable part. */
+  | 'sn-header' | 'sn-variable';
 
 export interface ByteRange {
   /** First byte, inclusive. */
@@ -24,4 +26,6 @@ export const PART_NAMES: Record<BytePart, string> = {
   properties: 'Properties',
   payload: 'Payload',
   unparsed: 'Not parsed',
+  'sn-header': 'Message header (Length, MsgType)',
+  'sn-variable': 'Message variable part',
 };

@@ -22,6 +22,7 @@ const NAMES: Record<BrokerEventType, string> = {
   'clock-advanced': 'clock advanced',
   'node-stopped': 'node stopped',
   'node-started': 'node started',
+  gateway: 'MQTT-SN gateway',
 };
 
 /**

@@ -2,9 +2,10 @@
  * Turns record entries into the rows of the sequence diagram: lanes by client, one row per packet
  * or shown broker event, with QoS handshakes grouped (same client, same packet id, same flow).
  */
-import type { BrokerEventEntry, PacketEntry, PacketType, RecordEntry } from '../../../../sandbox-broker/src/record-types.ts';
+import type { BrokerEventEntry, PacketEntry, PacketType, RecordEntry, SnPacketEntry } from '../../../../sandbox-broker/src/record-types.ts';
 import { describeEvent, isShownEvent } from './describe-event.ts';
 import { arrowLabel, spokenLabel } from './describe-packet.ts';
+import { snArrowLabel, snClientName, snSpokenLabel } from './describe-sn-packet.ts';
 
 export interface PacketRow {
   kind: 'packet';
@@ -23,26 +24,46 @@ export interface EventRow {
   text: string;
 }
 
-export type SequenceRow = PacketRow | EventRow;
+/** An MQTT-SN datagram between a client and the MQTT-SN gateway (drawn from the gateway lane). */
+export interface SnPacketRow {
+  kind: 'sn-packet';
+  entry: SnPacketEntry;
+  client: string;
+  label: string;
+  spoken: string;
+  group?: number;
+}
+
+export type SequenceRow = PacketRow | EventRow | SnPacketRow;
 
 export interface SequenceFilter {
   client?: string;
-  type?: PacketType;
+  /** An MQTT packet type (`publish`), or an MQTT-SN one prefixed `sn:` (`sn:register`). */
+  type?: string;
 }
 
 export interface SequenceModel {
   /** Client lanes in order of first appearance (the broker lane is implicit). */
   clients: string[];
-  /** Packet types present, for the filter. */
-  types: PacketType[];
+  /** MQTT-SN client lanes, drawn right of a gateway lane; empty when the record has no MQTT-SN datagram. */
+  snClients: string[];
+  /** Packet types present, for the filter (MQTT-SN ones prefixed `sn:`). */
+  types: string[];
   rows: SequenceRow[];
+}
+
+/** The ClientId each MQTT-SN address is known by (from its CONNECT or any later datagram). */
+function snAddressNames(entries: readonly RecordEntry[]): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const entry of entries) if (entry.kind === 'sn-packet' && entry.clientId && !names.has(entry.address)) names.set(entry.address, entry.clientId);
+  return names;
 }
 
 /** A client's name on each link: its client id once known, else "link N". */
 export function clientNames(entries: readonly RecordEntry[]): Map<number, string> {
   const names = new Map<number, string>();
   for (const entry of entries) {
-    if (entry.kind === 'console' || entry.linkId === undefined || names.has(entry.linkId)) continue;
+    if (entry.kind === 'console' || entry.kind === 'sn-packet' || entry.linkId === undefined || names.has(entry.linkId)) continue;
     const fromConnect = entry.kind === 'packet' && entry.packet.cmd === 'connect' ? entry.packet['clientId'] : undefined;
     const id = entry.clientId || (typeof fromConnect === 'string' ? fromConnect : '');
     if (id) names.set(entry.linkId, id);
@@ -68,7 +89,9 @@ export function buildSequence(entries: readonly RecordEntry[], filter: SequenceF
   const nameOf = (linkId: number | undefined, clientId: string | undefined): string | undefined =>
     (linkId !== undefined ? names.get(linkId) : undefined) ?? (clientId || (linkId !== undefined ? `link ${linkId}` : undefined));
   const clients: string[] = [];
-  const types = new Set<PacketType>();
+  const snClients: string[] = [];
+  const snNames = snAddressNames(entries);
+  const types = new Set<string>();
   const rows: SequenceRow[] = [];
   const openHandshakes = new Map<string, number>();
   let nextGroup = 0;
@@ -93,6 +116,17 @@ export function buildSequence(entries: readonly RecordEntry[], filter: SequenceF
       };
       if (handshake) row.group = handshake.group;
       rows.push(row);
+    } else if (entry.kind === 'sn-packet') {
+      const client = snClientName(entry, snNames);
+      if (!snClients.includes(client)) snClients.push(client);
+      const type = `sn:${entry.packet.type}`;
+      types.add(type);
+      const handshake = snHandshakeGroup(entry, client);
+      if (filter.client !== undefined && filter.client !== client) continue;
+      if (filter.type !== undefined && filter.type !== type) continue;
+      const row: SnPacketRow = { kind: 'sn-packet', entry, client, label: snArrowLabel(entry.packet), spoken: snSpokenLabel(entry.packet, client, entry.direction) };
+      if (handshake !== undefined) row.group = handshake;
+      rows.push(row);
     } else if (entry.kind === 'event' && isShownEvent(entry)) {
       const client = nameOf(entry.linkId, entry.clientId);
       if (filter.type !== undefined) continue;
@@ -102,7 +136,26 @@ export function buildSequence(entries: readonly RecordEntry[], filter: SequenceF
       rows.push(row);
     }
   }
-  return { clients, types: [...types].sort(), rows };
+  return { clients, snClients, types: [...types].sort(), rows };
+
+  /** MQTT-SN QoS 1 and 2 exchanges: PUBLISH, then PUBACK or PUBREC, PUBREL, PUBCOMP with the same MsgId (§6.6). */
+  function snHandshakeGroup(entry: SnPacketEntry, client: string): number | undefined {
+    const { type } = entry.packet;
+    const id = entry.packet['msgId'];
+    if (!['publish', 'puback', 'pubrec', 'pubrel', 'pubcomp'].includes(type) || typeof id !== 'number') return undefined;
+    if (type === 'publish' && !((entry.packet['qos'] as number) > 0)) return undefined;
+    const withPublisher = type === 'publish' || type === 'pubrel';
+    const flow = withPublisher ? entry.direction : entry.direction === 'in' ? 'out' : 'in';
+    const key = `sn\u0000${client}\u0000${flow}\u0000${id}`;
+    let group = openHandshakes.get(key);
+    if (group === undefined) {
+      if (!withPublisher) return undefined;
+      group = nextGroup++;
+      openHandshakes.set(key, group);
+    }
+    if (type === 'puback' || type === 'pubcomp') openHandshakes.delete(key);
+    return group;
+  }
 
   function handshakeGroup(entry: PacketEntry, client: string): { group: number; resent: boolean } | undefined {
     const { cmd } = entry.packet;

@@ -71,7 +71,7 @@ describe('runInNode', () => {
   it('refuses imports other than mqtt', async () => {
     const record = await runInNode("import fs from 'node:fs';\nconsole.log(fs);");
     expect(record.outcome).toMatchObject({ status: 'threw', line: 1 });
-    expect(record.outcome?.message).toMatch(/Only 'mqtt' can be imported/);
+    expect(record.outcome?.message).toMatch(/Only 'mqtt' and 'mqtt-sn' can be imported/);
   });
 
   it('stops an infinite loop within 2 s and keeps the record made before it', async () => {

@@ -62,6 +62,11 @@ describe('parseExercise', () => {
     );
   });
 
+  it('accepts an MQTT-SN 1.2 reference by section, and refuses one without a section', () => {
+    expect(parseExercise(source({ 'exercise.yaml': yaml.replace("version: '3.1.1', section: '3.1'", "version: 'SN-1.2', section: '6.14'") })).meta.spec).toEqual([{ version: 'SN-1.2', section: '6.14' }]);
+    expect(() => parseExercise(source({ 'exercise.yaml': yaml.replace("version: '3.1.1', section: '3.1'", "version: 'SN-1.2', title: 'x'") }))).toThrow(/MQTT-SN 1\.2 reference needs a section/);
+  });
+
   it('requires the module field to be the folder the exercise is in', () => {
     expect(() => parseExercise(source({ 'exercise.yaml': yaml.replace('module: 01-fundamentals', 'module: 02-topics') }))).toThrow(
       `${dir}/exercise.yaml: module: expected "01-fundamentals"`,
