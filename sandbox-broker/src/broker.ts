@@ -68,6 +68,7 @@ export function createSandboxBroker(options: SandboxBrokerOptions = {}): Sandbox
   const instruments = new Instruments(
     {
       recorder,
+      now: () => clock.now(),
       cutLinks(target: LinkTarget) {
         const cut = [...links.values()].filter((link) => (typeof target === 'number' ? link.linkId === target : link.clientId === target));
         for (const link of cut) link.cut('link cut by instrument');

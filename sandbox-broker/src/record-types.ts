@@ -64,7 +64,11 @@ export type BrokerEventType =
   | 'protocol-error'
   | 'instrument'
   | 'broker-restarted'
-  | 'clock-advanced';
+  | 'clock-advanced'
+  /** A request to the in-page HTTP API of an exercise (`detail`: id, method, url, path, body). */
+  | 'http-request'
+  /** Its response (`detail`: id, method, url, path, status, body), or the error that ended it. */
+  | 'http-response';
 
 export interface BrokerEventEntry {
   kind: 'event';

@@ -11,9 +11,10 @@
  *   the broker without going through the page.
  */
 import type { RunRecord } from '../record-types.ts';
+import type { NewEvent } from '../recorder.ts';
 import type { Instruments, SandboxBrokerOptions } from '../index.ts';
 
-export type InstrumentName = 'cutLink' | 'dropNext' | 'delayNext' | 'setLinkConditions';
+export type InstrumentName = 'cutLink' | 'dropNext' | 'delayNext' | 'setLinkConditions' | 'refuseConnections';
 
 /** One call of an instrument, with the instrument's own argument list (all plain data). */
 export type InstrumentCall = {
@@ -30,7 +31,9 @@ export type WorkerRequest =
   | { readonly type: 'snapshot'; readonly id: number }
   | { readonly type: 'clear'; readonly id: number }
   | { readonly type: 'log'; readonly id: number; readonly level: 'log' | 'info' | 'warn' | 'error'; readonly text: string }
-  | { readonly type: 'reset'; readonly id: number; readonly options: SandboxBrokerOptions };
+  | { readonly type: 'reset'; readonly id: number; readonly options: SandboxBrokerOptions }
+  /** An event from outside the broker (a scenario's fault or wait, an exchange with an in-page HTTP API). */
+  | { readonly type: 'record-event'; readonly id: number; readonly event: NewEvent };
 
 /** What each request resolves to on the page. */
 export interface ReplyValues {
@@ -45,6 +48,7 @@ export interface ReplyValues {
   clear: undefined;
   log: undefined;
   reset: undefined;
+  'record-event': undefined;
 }
 
 export type WorkerReply =
