@@ -135,3 +135,112 @@ export function attemptsByClient(record: RunRecord, client: ClientMatcher, from:
   }
   return attempts;
 }
+
+/** The outage a scenario staged: from the fault that dropped the clients to the end of refuseConnections. */
+export interface Outage {
+  from: { seq: number; time: number };
+  until: number;
+}
+
+export function outageOf(record: RunRecord): Outage | undefined {
+  const refusal = record.entries.find((entry): entry is BrokerEventEntry =>
+    entry.kind === 'event' && entry.event === 'instrument' && entry.detail?.['instrument'] === 'refuseConnections');
+  const ms = refusal?.detail?.['ms'];
+  if (!refusal || typeof ms !== 'number') return undefined;
+  const fault = record.entries.find((entry): entry is BrokerEventEntry =>
+    entry.kind === 'event' && entry.event === 'instrument' && entry.seq > refusal.seq &&
+    (entry.detail?.['instrument'] === 'restartBroker' || entry.detail?.['instrument'] === 'cutLink'));
+  const from = fault ?? refusal;
+  return { from: { seq: from.seq, time: from.time }, until: refusal.time + ms };
+}
+
+const NO_OUTAGE = 'the scenario staged no outage: did every client announce itself?';
+
+/**
+ * Through an outage (the broker refusing connections), each of the clients kept trying — at least
+ * `min` CONNECTs while it lasted — and was accepted once it was over.
+ */
+export function keptTryingThroughOutage(options: { min: number; client?: ClientMatcher }): Check {
+  const who = describeClient(options.client);
+  return {
+    id: 'kept-trying-through-outage',
+    title: sentence(`each of ${who === 'your client' ? 'your clients' : who} kept trying to reconnect during the outage (at least ${options.min} attempts) and got back in after it`),
+    run(record) {
+      const outage = outageOf(record);
+      const expected = `every client makes at least ${options.min} CONNECT attempts while the broker is down, and is accepted once it is up`;
+      if (!outage) return { pass: false, expected, seen: NO_OUTAGE };
+      const attempts = attemptsByClient(record, options.client, outage.from.seq);
+      const accepted = acceptedConnacks(record, options.client);
+      const problems: string[] = [];
+      for (const [id, times] of attempts) {
+        const during = times.filter((time) => time < outage.until).length;
+        if (during < options.min) problems.push(`\`${id}\` tried ${during} time${during === 1 ? '' : 's'} during the outage`);
+        if (!accepted.some((connack) => connack.seq > outage.from.seq && clientOf(record, connack) === id)) problems.push(`\`${id}\` never got back in`);
+      }
+      if (attempts.size === 0) problems.push('no client tried to reconnect');
+      return {
+        pass: problems.length === 0,
+        expected,
+        seen: problems.length === 0
+          ? listPhrase([...attempts].map(([id, times]) => `\`${id}\` ${times.filter((time) => time < outage.until).length}`), '') + ' attempts during the outage, all back in'
+          : listPhrase(limited(problems), ''),
+      };
+    },
+  };
+}
+
+/**
+ * The fleet backed off: its reconnection attempts thinned out as the outage went on — in the
+ * first third of the outage at least `ratio` times as many CONNECTs as in the last third. A fixed
+ * reconnect period keeps the rate flat; exponential backoff (with or without jitter) does not.
+ */
+export function backedOffDuringOutage(options: { ratio: number; client?: ClientMatcher }): Check {
+  return {
+    id: 'backed-off-during-outage',
+    title: `Reconnection attempts thinned out during the outage: at least ${options.ratio}× as many in its first third as in its last`,
+    run(record) {
+      const outage = outageOf(record);
+      const expected = `at least ${options.ratio}× as many CONNECT attempts in the first third of the outage as in the last third (exponential backoff)`;
+      if (!outage) return { pass: false, expected, seen: NO_OUTAGE };
+      const third = (outage.until - outage.from.time) / 3;
+      const all = [...attemptsByClient(record, options.client, outage.from.seq).values()].flat();
+      const first = all.filter((time) => time < outage.from.time + third).length;
+      const last = all.filter((time) => time >= outage.until - third && time < outage.until).length;
+      return {
+        pass: first > last && first >= options.ratio * last,
+        expected,
+        seen: `${first} attempts in the first third (${Math.round(third)} ms), ${last} in the last third`,
+      };
+    },
+  };
+}
+
+/**
+ * The fleet's attempts were spread out, not synchronised: for some n, the clients' n-th attempts
+ * after the fault lie at least `minSpreadMs` apart from first to last. Without jitter every
+ * client computes the same delays and the whole fleet arrives at the same instant, every time.
+ */
+export function attemptsSpreadOut(options: { minSpreadMs: number; client?: ClientMatcher }): Check {
+  return {
+    id: 'attempts-spread-out',
+    title: `The clients' reconnection attempts were spread out by jitter (at least ${options.minSpreadMs} ms between the first and last client's n-th attempt)`,
+    run(record) {
+      const outage = outageOf(record);
+      const expected = `the clients' n-th reconnection attempts spread over at least ${options.minSpreadMs} ms for some n (random jitter in the delay)`;
+      if (!outage) return { pass: false, expected, seen: NO_OUTAGE };
+      const fleet = [...attemptsByClient(record, options.client, outage.from.seq).values()];
+      if (fleet.length < 2) return { pass: false, expected, seen: 'fewer than two clients reconnected' };
+      const rounds = Math.min(...fleet.map((times) => times.length));
+      const spreads = Array.from({ length: rounds }, (_, n) => {
+        const times = fleet.map((attempts) => attempts[n] ?? 0);
+        return Math.max(...times) - Math.min(...times);
+      });
+      const widest = Math.max(0, ...spreads);
+      return {
+        pass: widest >= options.minSpreadMs,
+        expected,
+        seen: `spread of the 1st, 2nd, … attempts across ${fleet.length} clients: ${limited(spreads.map((ms) => `${Math.round(ms)} ms`), 6).join(', ')}`,
+      };
+    },
+  };
+}
