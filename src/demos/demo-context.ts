@@ -67,6 +67,7 @@ export function createDemoContext(backend: DemoBackend): ManagedDemoContext {
       dropNext: instrument('dropNext'),
       delayNext: instrument('delayNext'),
       setLinkConditions: instrument('setLinkConditions'),
+      refuseConnections: instrument('refuseConnections'),
     },
     advanceClock: (ms) => backend.advanceClock(ms),
     restartBroker: (options) => backend.restart(options),

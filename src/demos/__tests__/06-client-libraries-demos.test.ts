@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { RecordEntry } from '../../../sandbox-broker/src/record-types.ts';
 import reconnectDemo from '../../../exercises/06-client-libraries/demos/reconnect-and-resume.ts';
+import herdDemo from '../../../exercises/06-client-libraries/demos/thundering-herd.ts';
 import type { NodeDemoBackend } from '../node-backend.ts';
 import { eventsOf, packets, playByStep } from './play-by-step.ts';
 
@@ -62,5 +63,42 @@ describe('demo 06-client-libraries/reconnect-and-resume on the real broker', () 
     expect(subscribe).toHaveLength(1);
     expect(subscribe[0]?.packet['subscriptions']).toMatchObject([{ topic: 'jobs', qos: 1 }]);
     expect(payloads(afterRestart, 'worker')).toEqual(['job-3']);
+  });
+});
+
+describe('demo 06-client-libraries/thundering-herd on the real broker', () => {
+  let herd: RecordEntry[][] = [];
+  beforeAll(async () => {
+    herd = (await playByStep(herdDemo, { backends })).steps;
+  }, 30_000);
+
+  /** CONNECT times after the outage's restart, per attempt round: the clients' n-th attempts together. */
+  const rounds = (entries: RecordEntry[]): number[][] => {
+    const restart = eventsOf(entries, 'broker-restarted')[0]?.seq ?? Infinity;
+    const byLink = new Map<number, string>();
+    for (const e of entries) if (e.kind === 'packet' && e.clientId !== '') byLink.set(e.linkId, e.clientId);
+    const byClient = new Map<string, number[]>();
+    for (const c of packets(entries, 'connect', undefined, 'in').filter((p) => p.seq > restart)) {
+      const id = byLink.get(c.linkId) ?? '?';
+      byClient.set(id, [...(byClient.get(id) ?? []), c.time]);
+    }
+    const lists = [...byClient.values()];
+    const n = Math.min(...lists.map((list) => list.length));
+    return Array.from({ length: n }, (_, i) => lists.map((list) => list[i] ?? 0));
+  };
+  const spread = (times: number[]): number => Math.max(...times) - Math.min(...times);
+
+  test('step 2: with a fixed 1 s period, all five clients make each attempt together, about a second apart, and are let in after the outage', () => {
+    const attempts = rounds(herd[1] ?? []);
+    expect(attempts.length).toBeGreaterThanOrEqual(3);
+    for (const round of attempts) expect(spread(round)).toBeLessThan(100);
+    expect(packets(herd[1] ?? [], 'connack', undefined, 'out').filter((p) => p.packet['reasonCode'] === 0)).toHaveLength(5);
+  });
+
+  test('step 3: with backoff and full jitter, the same five spread out, and all get back in', () => {
+    const attempts = rounds(herd[2] ?? []);
+    expect(Math.max(...attempts.map(spread))).toBeGreaterThanOrEqual(100);
+    const accepted = packets(herd[2] ?? [], 'connack', undefined, 'out').filter((p) => p.packet['reasonCode'] === 0 && p.seq > (eventsOf(herd[2] ?? [], 'broker-restarted')[0]?.seq ?? Infinity));
+    expect(accepted).toHaveLength(5);
   });
 });
