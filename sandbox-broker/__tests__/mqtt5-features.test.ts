@@ -98,7 +98,7 @@ describe('MQTT 5.0 features', () => {
     await end(sub, pub);
   });
 
-  it('5.0 §3.3.2.3.4 [MQTT-3.3.2-10] the broker assigns topic aliases to a client that advertises a Topic Alias Maximum', async () => {
+  it('5.0 §3.3.2.3.4 [MQTT-3.3.2-11] the broker assigns topic aliases to a client that advertises a Topic Alias Maximum', async () => {
     broker = createSandboxBroker();
     const sub = await connectClient(broker, { clientId: 's', properties: { topicAliasMaximum: 1 } });
     const got: string[] = [];

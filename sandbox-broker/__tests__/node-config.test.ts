@@ -24,6 +24,10 @@ describe('the node-mode config file', () => {
     expect(fromYaml).toEqual(options);
   });
 
+  it('reads the Response Information prefix offered to clients that ask for it (5.0 §3.2.2.3.15)', async () => {
+    expect(await loadBrokerConfig(await file('ri.yaml', 'responseInformation: "replies/%c"\n'))).toEqual({ responseInformation: 'replies/%c' });
+  });
+
   it('refuses an unknown key, so a typo cannot leave the broker open', async () => {
     await expect(loadBrokerConfig(await file('typo.yaml', 'user:\n  alice: pw\n'))).rejects.toThrow(/typo\.yaml/);
   });

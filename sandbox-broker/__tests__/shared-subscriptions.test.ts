@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSandboxBroker, type SandboxBroker } from '../src/index.ts';
 import { collect, connectClient, end, events, sleep, waitForEntry } from './helpers.ts';
+import { rawConnection, type RawConnection } from './raw-connection.ts';
 
 let broker: SandboxBroker;
 afterEach(async () => {
@@ -114,5 +115,124 @@ describe('shared subscriptions', () => {
     expect(gotA.length + gotB.length).toBe(4);
     expect(gotA).toHaveLength(2);
     await end(a, b);
+  });
+
+  /** A member that never acknowledges: it holds whatever it is sent in flight. */
+  async function silentMember(clientId: string, qos: 1 | 2, sessionExpiryInterval = 0): Promise<RawConnection> {
+    const raw = rawConnection(broker, 5);
+    raw.send({ cmd: 'connect', protocolId: 'MQTT', protocolVersion: 5, clientId, clean: true, keepalive: 0, properties: { sessionExpiryInterval } });
+    await raw.next();
+    raw.send({ cmd: 'subscribe', messageId: 1, subscriptions: [{ topic: '$share/g/jobs', qos }] });
+    await raw.next();
+    return raw;
+  }
+
+  it('5.0 §4.8.2 a QoS 1 message in flight to a member whose session ends is sent to another member', async () => {
+    broker = createSandboxBroker();
+    const a = await connectClient(broker, { clientId: 'a' });
+    const gotA = collect(a);
+    await a.subscribeAsync('$share/g/jobs', { qos: 1 });
+    const b = await silentMember('b', 1);
+    const pub = await connectClient(broker, { clientId: 'pub' });
+    for (const job of ['0', '1']) await pub.publishAsync('jobs', job, { qos: 1 });
+    await sleep(30);
+    expect(b.received.filter((p) => p['cmd'] === 'publish').map((p) => String(p['payload']))).toEqual(['1']);
+    b.destroy();
+    await sleep(50);
+    expect(gotA.map((p) => p.payload.toString())).toEqual(['0', '1']);
+    const moved = events(broker, 'message-queued').at(-1);
+    expect(moved).toMatchObject({ clientId: 'a', topic: 'jobs' });
+    await end(a, pub);
+  });
+
+  it('5.0 §4.8.2 a QoS 1 message in flight to a persistent member waits for it and is resent with DUP when it returns', async () => {
+    broker = createSandboxBroker();
+    const a = await connectClient(broker, { clientId: 'a' });
+    const gotA = collect(a);
+    await a.subscribeAsync('$share/g/jobs', { qos: 1 });
+    const b = await silentMember('b', 1, 60);
+    const pub = await connectClient(broker, { clientId: 'pub' });
+    for (const job of ['0', '1']) await pub.publishAsync('jobs', job, { qos: 1 });
+    await sleep(30);
+    b.destroy();
+    await sleep(30);
+    // While b is away, new jobs go to the connected member only.
+    for (const job of ['2', '3']) await pub.publishAsync('jobs', job, { qos: 1 });
+    await sleep(30);
+    expect(gotA.map((p) => p.payload.toString())).toEqual(['0', '2', '3']);
+    const back = await connectClient(broker, { clientId: 'b', clean: false, properties: { sessionExpiryInterval: 60 } });
+    const resent = await new Promise<{ payload: string; dup: boolean }>((resolve) => back.once('message', (_t, payload, packet) => resolve({ payload: payload.toString(), dup: packet.dup })));
+    expect(resent).toEqual({ payload: '1', dup: true });
+    await end(a, back, pub);
+  });
+
+  it('5.0 [MQTT-4.8.2-5] a QoS 2 message in flight to a member whose session ends is not sent to any other member', async () => {
+    broker = createSandboxBroker();
+    const a = await connectClient(broker, { clientId: 'a' });
+    const gotA = collect(a);
+    await a.subscribeAsync('$share/g/jobs', { qos: 2 });
+    const b = await silentMember('b', 2);
+    const pub = await connectClient(broker, { clientId: 'pub' });
+    for (const job of ['0', '1']) await pub.publishAsync('jobs', job, { qos: 2 });
+    await sleep(30);
+    b.destroy();
+    await sleep(50);
+    expect(gotA.map((p) => p.payload.toString())).toEqual(['0']);
+    await end(a, pub);
+  });
+
+  it('5.0 [MQTT-4.8.2-6] a QoS 1 message a member refuses with a failure PUBACK is not sent to another member', async () => {
+    broker = createSandboxBroker();
+    const a = await connectClient(broker, { clientId: 'a' });
+    const gotA = collect(a);
+    await a.subscribeAsync('$share/g/jobs', { qos: 1 });
+    const b = await silentMember('b', 1);
+    const pub = await connectClient(broker, { clientId: 'pub' });
+    for (const job of ['0', '1']) await pub.publishAsync('jobs', job, { qos: 1 });
+    await sleep(30);
+    const refused = b.received.find((p) => p['cmd'] === 'publish');
+    b.send({ cmd: 'puback', messageId: refused?.['messageId'], reasonCode: 0x80 });
+    await sleep(20);
+    b.destroy();
+    await sleep(50);
+    expect(gotA.map((p) => p.payload.toString())).toEqual(['0']);
+    await end(a, pub);
+  });
+
+  it('5.0 §4.8.2 a member that reconnects with Clean Start leaves its groups until it subscribes again', async () => {
+    broker = createSandboxBroker();
+    const a = await connectClient(broker, { clientId: 'a' });
+    const gotA = collect(a);
+    await a.subscribeAsync('$share/g/jobs', { qos: 1 });
+    const b = await connectClient(broker, { clientId: 'b', clean: false, properties: { sessionExpiryInterval: 60 } });
+    await b.subscribeAsync('$share/g/jobs', { qos: 1 });
+    await end(b);
+    const fresh = await connectClient(broker, { clientId: 'b', clean: true });
+    const gotFresh = collect(fresh);
+    const pub = await connectClient(broker, { clientId: 'pub' });
+    for (const job of ['0', '1', '2']) await pub.publishAsync('jobs', job, { qos: 1 });
+    await sleep(50);
+    expect(gotA.map((p) => p.payload.toString())).toEqual(['0', '1', '2']);
+    expect(gotFresh).toHaveLength(0);
+    await end(a, fresh, pub);
+  });
+
+  it('5.0 §4.8.2 a QoS 1 message held for a persistent member goes to another member when its session expires', async () => {
+    broker = createSandboxBroker({ clock: 'virtual' });
+    const a = await connectClient(broker, { clientId: 'a' });
+    const gotA = collect(a);
+    await a.subscribeAsync('$share/g/jobs', { qos: 1 });
+    const b = await silentMember('b', 1, 10);
+    const pub = await connectClient(broker, { clientId: 'pub' });
+    for (const job of ['0', '1']) await pub.publishAsync('jobs', job, { qos: 1 });
+    await sleep(30);
+    b.destroy();
+    await sleep(30);
+    expect(gotA.map((p) => p.payload.toString())).toEqual(['0']);
+    await broker.clock.advance(11_000);
+    await sleep(50);
+    expect(events(broker, 'session-expired').map((e) => e.kind === 'event' && e.clientId)).toEqual(['b']);
+    expect(gotA.map((p) => p.payload.toString())).toEqual(['0', '1']);
+    await end(a, pub);
   });
 });

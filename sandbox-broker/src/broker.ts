@@ -8,26 +8,38 @@ import type { Duplex } from 'readable-stream';
 import { authenticate, canPublish, canSubscribe } from './access-control.ts';
 import { createRealClock, createVirtualClock, type BrokerClock } from './clock.ts';
 import { deliverAtGrantedQoS, lowerForwardedQoS, type DeliveringClient, type Subscriptions } from './delivery-qos.ts';
+import { createBrokerLab } from './cluster/broker-lab.ts';
 import { createDuplexPair } from './duplex-pair.ts';
 import { Instruments, type LinkTarget } from './instruments.ts';
 import { DENIED_TOPIC, Link, type WillMessage } from './link.ts';
 import type { LinkHost } from './link-host.ts';
 import { stampExpiry } from './message-expiry.ts';
+import { ReasonCode } from './reason-codes.ts';
 import type { SandboxBrokerOptions } from './options.ts';
 import type { WirePacket } from './packet-codec.ts';
 import type { Direction } from './record-types.ts';
+import { firstQueuedCopy } from './queued-copies.ts';
 import { Recorder } from './recorder.ts';
 import { endSessionInBroker } from './session-ender.ts';
 import { SessionTimers } from './session-timers.ts';
 import { SharedSubscriptions, sharedTopicToReal } from './shared-subscriptions.ts';
+import { setSubscriptionIdentifiers, type IdentifiedSubscriptions } from './subscription-identifiers.ts';
 import { BrokerStats, startSysTopics } from './sys-topics.ts';
 import { topicMatches } from './topic-match.ts';
 
 export interface SandboxBroker {
-  /** A new in-memory link; `stream` is the client end (e.g. `new MqttClient(() => broker.connectLink().stream, opts)`). */
-  connectLink(): { stream: Duplex; linkId: number };
+  /**
+   * A new in-memory link; `stream` is the client end (e.g. `new MqttClient(() => broker.connectLink().stream, opts)`).
+   * `node` picks a node of a run with several (`options.nodes`); a lone broker ignores it.
+   */
+  connectLink(node?: string): { stream: Duplex; linkId: number };
   /** Attaches any byte stream (TCP socket, WebSocket stream, MessagePort stream) as a link; returns its id. */
-  handle(stream: Duplex): number;
+  handle(stream: Duplex, node?: string): number;
+  /** The node names of a run with several (`options.nodes`); absent for a lone broker. */
+  readonly nodeNames?: readonly string[];
+  /** Stops a node like a crash: its links are cut, its clients' wills fire. Only with `options.nodes`. */
+  stopNode?(name: string): Promise<void>;
+  startNode?(name: string): Promise<void>;
   readonly recorder: Recorder;
   readonly instruments: Instruments;
   readonly clock: BrokerClock;
@@ -39,44 +51,105 @@ export interface SandboxBroker {
   close(): Promise<void>;
 }
 
+/**
+ * What a broker node shares with the other nodes of its run, when a run has several (module 5:
+ * clusters and bridges; built by cluster/broker-lab.ts). A node alone has its own of everything.
+ */
+export interface NodeMembership {
+  name: string;
+  /** The run's one record: this node's packets and events go there, stamped with its name. */
+  record: Recorder;
+  clock: BrokerClock;
+  /** Link ids are unique across the run, so the packet view never confuses two nodes' links. */
+  nextLinkId(): number;
+  /** The run's instruments: they act on every node's links. */
+  instruments: Instruments;
+  /** Present when the node is one of a cluster: the state all its nodes share. */
+  cluster?: ClusterShare;
+}
+
+/** The session state the sandbox layer keeps beside aedes' own (see the fields' uses below). */
+export interface SessionState {
+  /** Client ids with a session: aedes cannot tell a stored session without subscriptions from none. */
+  stored: Set<string>;
+  unacknowledged: Map<string, Set<number>>;
+  timers: SessionTimers;
+}
+
+/**
+ * A cluster in aedes' own model: every node's aedes is given the same message emitter (`mq`, a
+ * per-node view of it) and the same persistence, so a message published on one node reaches
+ * subscribers on all of them, and subscriptions, queued messages and retained messages are one
+ * store. The sandbox layer's session state is shared the same way.
+ */
+export interface ClusterShare {
+  emitterFor(node: string): unknown;
+  /** aedes' persistence, taken from the first node that starts and given to every other. */
+  persistence: unknown;
+  sessions: SessionState;
+  /** The connected link of a client id on any node of the cluster. */
+  connectedLink(clientId: string): Link | undefined;
+}
+
+/** A broker as a node of a run with several: what the run (broker-lab.ts) needs beyond SandboxBroker. */
+export interface BrokerNode extends SandboxBroker {
+  /** Cuts this node's links matching the target (an instrument); returns the link ids cut. */
+  cutLinks(target: LinkTarget): number[];
+  /** This node's connected link for a client id, if any. */
+  connectedHere(clientId: string): Link | undefined;
+  /** Publishes a will through this node (after the ACL check). */
+  publishWill(clientId: string, username: string | undefined, will: WillMessage): void;
+  /** Ends a session inside this node's aedes (with a shared persistence: in the whole cluster). */
+  endSession(clientId: string): Promise<void>;
+  /**
+   * Stops the node like a crash of its machine: every link is cut without DISCONNECT (wills fire,
+   * sessions live on where they are shared), then its aedes stops.
+   */
+  stop(): Promise<void>;
+}
+
 type AedesClient = { id: string; conn: unknown };
 /** The aedes members the typings leave out. */
 type AedesInstance = Aedes & { persistence: unknown; clients: Record<string, { subscriptions: object }> };
 type Callback = (error: Error | null, result?: unknown) => void;
+/** A PUBLISH aedes is about to forward: live (no packet id yet) or from a session's queue. */
+type ForwardedPacket = { topic: string; qos: number; messageId?: number; brokerId?: string | null; brokerCounter?: number };
 
 export function createSandboxBroker(options: SandboxBrokerOptions = {}): SandboxBroker {
-  const clock = options.clock === 'virtual' ? createVirtualClock() : createRealClock();
-  const recorder = new Recorder(() => clock.now());
-  clock.onAdvance = (ms) => recorder.event({ event: 'clock-advanced', reason: `clock advanced ${ms} ms`, detail: { ms } });
+  return options.nodes ? createBrokerLab(options) : createBrokerNode(options);
+}
+
+/** A sandbox broker; with `membership`, one node of a run with several (cluster/broker-lab.ts). */
+export function createBrokerNode(options: SandboxBrokerOptions = {}, membership?: NodeMembership): BrokerNode {
+  const clock = membership?.clock ?? (options.clock === 'virtual' ? createVirtualClock() : createRealClock());
+  const recorder = new Recorder(() => clock.now(), membership && { record: membership.record, name: membership.name });
+  if (!membership) clock.onAdvance = (ms) => recorder.event({ event: 'clock-advanced', reason: `clock advanced ${ms} ms`, detail: { ms } });
+  const cluster = membership?.cluster;
   const links = new Map<number, Link>();
   const linkOfStream = new WeakMap<object, Link>();
   const stats = new BrokerStats();
-  const unacknowledgedBySession = new Map<string, Set<number>>();
-  /** Client ids with a session: aedes cannot tell a stored session without subscriptions from none. */
-  const storedSessions = new Set<string>();
-  let nextLinkId = 1;
+  const unacknowledgedBySession = cluster?.sessions.unacknowledged ?? new Map<string, Set<number>>();
+  const storedSessions = cluster?.sessions.stored ?? new Set<string>();
+  let ownLinkId = 1;
+  const nextLinkId = (): number => (membership ? membership.nextLinkId() : ownLinkId++);
   let aedes: AedesInstance;
   /** Set while aedes is being stopped: links closing then are not normal disconnects (no wills, no session timers). */
-  let stopping: 'broker restarted' | 'broker closed' | undefined;
+  let stopping: 'broker restarted' | 'broker closed' | 'node stopped' | undefined;
   let stopSys: (() => void) | undefined;
   let ready: Promise<void>;
 
-  const connectedLink = (clientId: string): Link | undefined =>
+  const connectedHere = (clientId: string): Link | undefined =>
     [...links.values()].find((link) => link.connected && link.clientId === clientId);
-  const shares = new SharedSubscriptions((clientId) => connectedLink(clientId) !== undefined);
+  const connectedLink = (clientId: string): Link | undefined => connectedHere(clientId) ?? cluster?.connectedLink(clientId);
+  // Shared subscriptions stay per node: each node's group gets one copy (a documented limit of the sandbox's clusters).
+  const shares = new SharedSubscriptions((clientId) => connectedHere(clientId) !== undefined);
 
-  const instruments = new Instruments(
-    {
-      recorder,
-      now: () => clock.now(),
-      cutLinks(target: LinkTarget) {
-        const cut = [...links.values()].filter((link) => (typeof target === 'number' ? link.linkId === target : link.clientId === target));
-        for (const link of cut) link.cut('link cut by instrument');
-        return cut.map((link) => link.linkId);
-      },
-    },
-    options.seed ?? 1,
-  );
+  const cutLinks = (target: LinkTarget): number[] => {
+    const cut = [...links.values()].filter((link) => (typeof target === 'number' ? link.linkId === target : link.clientId === target));
+    for (const link of cut) link.cut('link cut by instrument');
+    return cut.map((link) => link.linkId);
+  };
+  const instruments = membership?.instruments ?? new Instruments({ recorder, now: () => clock.now(), cutLinks }, options.seed ?? 1);
 
   const publishWill = (clientId: string, username: string | undefined, will: WillMessage): void => {
     if (will.topic.startsWith('$') || !canPublish(options.acl, { clientId, username }, will.topic)) {
@@ -92,22 +165,31 @@ export function createSandboxBroker(options: SandboxBrokerOptions = {}): Sandbox
     aedes.publish(packet as never, () => {});
   };
 
+  /** The session's shared-subscription memberships end; QoS 1 messages it held in flight go to other members (5.0 §4.8.2). */
+  const endShares = (clientId: string): void => {
+    for (const moved of shares.sessionEnded(clientId)) {
+      recorder.event({
+        event: 'message-queued', clientId: moved.to, topic: moved.topic,
+        reason: `QoS 1 message was in flight to ${moved.from}, whose session ended: given to ${moved.to}, another member of ${moved.group}`,
+        detail: { from: moved.from, group: moved.group },
+      });
+    }
+  };
+
   /** Forgets what the sandbox layer keeps per session. */
   const endSessionState = (clientId: string): void => {
-    shares.leaveAll(clientId);
+    endShares(clientId);
     unacknowledgedBySession.delete(clientId);
     storedSessions.delete(clientId);
   };
 
-  const sessions = new SessionTimers(clock, recorder, {
-    publishWill,
-    endSession: async (clientId) => {
-      endSessionState(clientId);
-      await endSessionInBroker((stream) => aedes.handle(stream as never), clientId);
-    },
-  });
+  const endSession = async (clientId: string): Promise<void> => {
+    endSessionState(clientId);
+    await endSessionInBroker((stream) => aedes.handle(stream as never), clientId);
+  };
+  const sessions = cluster?.sessions.timers ?? new SessionTimers(clock, recorder, { publishWill, endSession });
 
-  const broker: SandboxBroker & LinkHost = {
+  const broker: BrokerNode & LinkHost = {
     options,
     clock,
     recorder,
@@ -123,12 +205,17 @@ export function createSandboxBroker(options: SandboxBrokerOptions = {}): Sandbox
     },
     linkConnecting(link) {
       const previous = connectedLink(link.clientId);
-      if (previous && link.clientId !== '') previous.takenOver = true;
+      if (!previous || link.clientId === '') return;
+      previous.takenOver = true;
+      // On another node of the cluster aedes only closes it: say why, as a single broker does ([MQTT-3.1.4-2], 5.0 0x8E).
+      if (!connectedHere(link.clientId)) previous.disconnectWith(ReasonCode.sessionTakenOver, 'session taken over');
     },
     linkConnected(link, sessionPresent) {
       stats.clientsConnected++;
       storedSessions.add(link.clientId);
       if (!sessionPresent) unacknowledgedBySession.delete(link.clientId);
+      // Clean Start discarded any earlier session, and with it the client's group memberships.
+      if (link.cleanStart) endShares(link.clientId);
       sessions.reconnected(link.clientId, link.cleanStart);
       recorder.event({ event: 'client-connected', clientId: link.clientId, linkId: link.linkId, detail: { protocolLevel: link.level, cleanStart: link.cleanStart, sessionPresent } });
       if (sessionPresent) recorder.event({ event: 'session-resumed', clientId: link.clientId, linkId: link.linkId, reason: 'CONNACK session present' });
@@ -170,7 +257,7 @@ export function createSandboxBroker(options: SandboxBrokerOptions = {}): Sandbox
       return { stream: clientEnd, linkId: broker.handle(brokerEnd) };
     },
     handle(stream) {
-      const linkId = nextLinkId++;
+      const linkId = nextLinkId();
       links.set(linkId, new Link(broker, stream, linkId));
       return linkId;
     },
@@ -196,9 +283,18 @@ export function createSandboxBroker(options: SandboxBrokerOptions = {}): Sandbox
     },
     async close() {
       stopping = 'broker closed';
-      sessions.clear();
+      if (!cluster) sessions.clear();
       await closeAedes();
       for (const link of links.values()) link.cut('broker closed');
+    },
+    connectedHere,
+    cutLinks,
+    publishWill,
+    endSession,
+    async stop() {
+      for (const link of [...links.values()]) link.cut('node stopped');
+      stopping = 'node stopped';
+      await closeAedes();
     },
   };
   function closeAedes(): Promise<void> {
@@ -213,7 +309,10 @@ export function createSandboxBroker(options: SandboxBrokerOptions = {}): Sandbox
       topicAliasMaximum: options.topicAliasMaximum ?? 0,
       maximumPacketSize: options.maximumPacketSize ?? 0,
       receiveMaximum: options.receiveMaximum ?? 0,
+      // aedes adds it to CONNACK only for clients that set Request Response Information.
+      ...(options.responseInformation === undefined ? {} : { responseInformation: (client: AedesClient) => options.responseInformation?.replaceAll('%c', client.id) }),
       ...(persistence ? { persistence } : {}),
+      ...(cluster ? { mq: cluster.emitterFor(membership?.name ?? ''), ...(cluster.persistence ? { persistence: cluster.persistence } : {}) } : {}),
       authenticate(client: AedesClient, username: string | undefined, password: Buffer | undefined, callback: Callback) {
         if (!linkOfStream.get(client.conn as object)) return callback(null, true); // internal session-ending connection
         const code = authenticate(options, username, password === undefined ? undefined : Buffer.from(password).toString('utf8'));
@@ -228,8 +327,10 @@ export function createSandboxBroker(options: SandboxBrokerOptions = {}): Sandbox
         const allowed = !packet.topic.startsWith('$') && canPublish(options.acl, link.identity(), packet.topic);
         callback(allowed ? null : new Error('not authorized'));
       },
-      authorizeForward(client: AedesClient & { subscriptions: Subscriptions }, packet: { topic: string; qos: number }) {
+      authorizeForward(client: AedesClient & { subscriptions: Subscriptions & IdentifiedSubscriptions }, packet: ForwardedPacket) {
+        if (!firstQueuedCopy(client, packet)) return false;
         lowerForwardedQoS(client.subscriptions, packet);
+        setSubscriptionIdentifiers(client.subscriptions, packet);
         return packet;
       },
       authorizeSubscribe(client: AedesClient, subscription: { topic: string }, callback: Callback) {
@@ -244,7 +345,12 @@ export function createSandboxBroker(options: SandboxBrokerOptions = {}): Sandbox
         callback(null, canSubscribe(options.acl, who, filter) ? subscription : null);
       },
     } as never) as AedesInstance;
-    await aedes.listen();
+    // Packets a client sent while aedes was still connecting it are handed over only now (Link.heldForBroker).
+    aedes.on('clientReady', (client) => linkOfStream.get((client as unknown as AedesClient).conn as object)?.brokerConnected());
+    const listening = aedes.listen();
+    // listen() creates the persistence before its first await: the nodes started right after this one get it.
+    if (cluster) cluster.persistence ??= aedes.persistence;
+    await listening;
     shares.attach(aedes as never);
     if (options.sys) {
       const publish = (topic: string, payload: Buffer): void => aedes.publish({ cmd: 'publish', topic, payload, qos: 0, retain: true, dup: false } as never, () => {});

@@ -73,6 +73,16 @@ export class Link {
   private readonly outLane: Lane;
   private readonly brokerSide: Duplex;
   private readonly linkSide: Duplex;
+  /**
+   * The client's packets after its CONNECT, held until aedes has finished connecting it. aedes
+   * queues packets that arrive while it is still connecting but handles the first packet of a
+   * later batch at once, so a DISCONNECT could overtake the queued PUBLISHes before it and close
+   * the connection with them unprocessed — messages a client sent before leaving would be lost.
+   * `undefined` once aedes is ready (and before the CONNECT): packets go straight through.
+   */
+  private heldForBroker: Buffer[] | undefined;
+  /** The link closed while packets were held: end aedes' side once they have been handed over. */
+  private endBrokerSideWhenReady = false;
 
   constructor(
     private readonly host: LinkHost,
@@ -101,6 +111,15 @@ export class Link {
     return this.state === 'connected';
   }
 
+  /** aedes finished connecting the client: hand over, in order, what the client sent meanwhile. */
+  brokerConnected(): void {
+    const held = this.heldForBroker;
+    if (held === undefined) return;
+    this.heldForBroker = undefined;
+    for (const bytes of held) this.sendToBroker(bytes);
+    if (this.endBrokerSideWhenReady) endThenDestroy(this.linkSide);
+  }
+
   /** Closes the link without DISCONNECT, like a network failure. */
   cut(cause: string): void {
     this.close(cause);
@@ -125,7 +144,8 @@ export class Link {
     if (flush) endThenDestroy(this.outer);
     else this.outer.destroy();
     // aedes reads what was already forwarded (a DISCONNECT that ends its session, say) before the end.
-    endThenDestroy(this.linkSide);
+    if (this.heldForBroker !== undefined) this.endBrokerSideWhenReady = true;
+    else endThenDestroy(this.linkSide);
     this.host.linkClosed(this, wasConnected);
   }
 
@@ -216,6 +236,10 @@ export class Link {
   }
 
   private sendToBroker(bytes: Buffer): void {
+    if (this.heldForBroker !== undefined) {
+      this.heldForBroker.push(bytes);
+      return;
+    }
     if (this.brokerSide.destroyed) return;
     if (!this.linkSide.write(bytes)) this.outer.pause();
   }
@@ -264,6 +288,7 @@ export class Link {
       case 'puback':
       case 'pubcomp':
         this.host.unacknowledged(this.clientId).delete(packet['messageId'] as number);
+        this.host.shares.acknowledged(this.clientId, packet['messageId'] as number);
         this.sendToBroker(raw);
         this.sendHeld(this.outboundWindow.acknowledged(packet['messageId'] as number));
         return;
@@ -332,6 +357,7 @@ export class Link {
       forBroker['properties'] = { ...properties, sessionExpiryInterval: NEVER_EXPIRES };
     }
     this.sendPacketToBroker(forBroker);
+    this.heldForBroker = [];
   }
 
   private onPublish(packet: WirePacket, raw: Buffer): void {
@@ -516,6 +542,12 @@ export class Link {
       return;
     }
     const message = out ?? packet;
+    if (shared && message['qos'] === 1) {
+      // Kept as aedes sent it (expiry stamp included), so another member could be given it later.
+      this.host.shares.sent(this.clientId, message['messageId'] as number, shared.share.group, {
+        topic: shared.topic, payload: packet['payload'], qos: 1, ...(packet['properties'] ? { properties: packet['properties'] as Properties } : {}),
+      });
+    }
     if ((message['qos'] as number) > 0 && !this.outboundWindow.offer(message)) return;
     this.sendToClient(message, bytes);
   }

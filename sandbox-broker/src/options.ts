@@ -20,6 +20,47 @@ export interface AclRule {
   allow: boolean;
 }
 
+/** One broker node of a run with several (module 5). */
+export interface BrokerNodeSpec {
+  /** Its name: what `connectLink(node)`, the record's `node` field and a client's server host say. */
+  name: string;
+  /** Nodes naming the same cluster share subscriptions, sessions and retained messages; others are independent brokers. */
+  cluster?: string;
+}
+
+/**
+ * One topic line of a bridge, as mosquitto's `topic <pattern> <out|in|both> <qos> <local-prefix> <remote-prefix>`:
+ * the bridge subscribes to prefix + pattern on one side and republishes on the other with the other prefix.
+ */
+export interface BridgeTopic {
+  pattern: string;
+  /** `out`: local → remote; `in`: remote → local; `both`. */
+  direction: 'out' | 'in' | 'both';
+  /** The QoS of the bridge's subscriptions (and so the highest it forwards at); default 0, as mosquitto's. */
+  qos?: 0 | 1 | 2;
+  localPrefix?: string;
+  remotePrefix?: string;
+}
+
+/** A broker-side bridge (mosquitto's `connection` block): a client of both brokers that forwards chosen topics. */
+export interface BridgeSpec {
+  /** mosquitto `connection <name>`; here also the bridge's client id on both brokers (mosquitto's default is `<hostname>.<name>`, `remote_clientid` sets it). */
+  name: string;
+  /** The node whose configuration holds the bridge. */
+  local: string;
+  /** mosquitto `address`: the node it connects to. */
+  remote: string;
+  topics: BridgeTopic[];
+  /** mosquitto `remote_username` / `remote_password`. */
+  remoteUsername?: string;
+  remotePassword?: string;
+  /** mosquitto `local_username` / `local_password`: the sandbox's bridge connects to its own node as a client too. */
+  localUsername?: string;
+  localPassword?: string;
+  /** mosquitto `cleansession`: false keeps the bridge's session on the remote broker while the bridge is down. Default true. */
+  cleanStart?: boolean;
+}
+
 export interface SandboxBrokerOptions {
   maximumQoS?: 0 | 1 | 2;
   retainAvailable?: boolean;
@@ -31,6 +72,12 @@ export interface SandboxBrokerOptions {
   serverKeepAlive?: number;
   /** How many unacknowledged QoS>0 PUBLISHes a 5.0 client may send the broker. */
   receiveMaximum?: number;
+  /**
+   * Response Information (5.0 §3.2.2.3.15) for clients that ask for it with Request Response
+   * Information = 1: a topic prefix for their responses, `%c` replaced by the client id
+   * (e.g. `replies/%c`). Absent: none is offered. Never sent to a client that did not ask ([MQTT-3.1.2-28]).
+   */
+  responseInformation?: string;
   /** username -> password; when set, connections without a username are refused (unless allowAnonymous). */
   users?: Record<string, string>;
   allowAnonymous?: boolean;
@@ -40,4 +87,11 @@ export interface SandboxBrokerOptions {
   clock?: ClockMode;
   /** Seed of the PRNG behind link loss (instruments.setLinkConditions); default 1. */
   seed?: number;
+  /**
+   * Several broker nodes in one run (module 5: clusters, bridges, failover). Links go to the first
+   * node unless they name one; the other options apply to every node.
+   */
+  nodes?: BrokerNodeSpec[];
+  /** Bridges between nodes of `nodes` (which must not share a cluster). */
+  bridges?: BridgeSpec[];
 }

@@ -1,7 +1,10 @@
 /**
  * Broker-assigned topic aliases (5.0 §3.3.2.3.4): for a client that advertises a Topic Alias
  * Maximum, the first PUBLISH on a topic carries the topic and a new alias, later ones only the
- * alias and an empty topic. [MQTT-3.3.2-10]: never an alias above the client's maximum.
+ * alias and an empty topic. Never an alias above the client's maximum, none at all when it is
+ * absent or 0 (5.0 [MQTT-3.1.2-29], [MQTT-3.1.2-30], [MQTT-3.3.2-11]). Once every alias is taken,
+ * further topics go out in full: the first topics keep their aliases for the whole connection.
+ * One instance per network connection: mappings never outlive it ([MQTT-3.3.2-7]).
  */
 import type { WirePacket } from './packet-codec.ts';
 

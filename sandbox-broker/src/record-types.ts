@@ -41,6 +41,8 @@ export interface PacketEntry {
   /** The client id of the connection (`''` until CONNECT has been read), and a per-link id that never repeats. */
   clientId: string;
   linkId: number;
+  /** The broker node the link belongs to, when the run has several (a cluster or bridged brokers: module 5). */
+  node?: string;
   packet: DecodedPacket;
   /** The exact bytes on the wire, base64. */
   raw: string;
@@ -65,6 +67,8 @@ export type BrokerEventType =
   | 'instrument'
   | 'broker-restarted'
   | 'clock-advanced'
+  | 'node-stopped'
+  | 'node-started'
   /** A request to the in-page HTTP API of an exercise (`detail`: id, method, url, path, body). */
   | 'http-request'
   /** Its response (`detail`: id, method, url, path, status, body), or the error that ended it. */
@@ -77,6 +81,8 @@ export interface BrokerEventEntry {
   event: BrokerEventType;
   clientId?: string;
   linkId?: number;
+  /** The broker node the event happened on, when the run has several (module 5). */
+  node?: string;
   /** Human-readable cause, e.g. "keep-alive timeout (1.5 × 10 s)", "link cut by instrument". */
   reason?: string;
   /** MQTT 5 reason code where one applies. */

@@ -14,11 +14,16 @@ export class Recorder extends EventEmitter {
   private startedAt = new Date().toISOString();
   private nextSeq = 0;
 
-  constructor(private readonly now: () => number) {
+  /**
+   * @param node with several broker nodes in one run (module 5): the shared record this node's
+   * entries go to, each stamped with the node's name. Read and clear that record, not this one.
+   */
+  constructor(private readonly now: () => number, private readonly node?: { record: Recorder; name: string }) {
     super();
   }
 
   add(entry: NewEntry): RecordEntry {
+    if (this.node) return this.node.record.add(entry.kind === 'console' ? entry : { ...entry, node: this.node.name });
     const full = { ...entry, seq: this.nextSeq++, time: this.now() } as RecordEntry;
     this.entries.push(full);
     this.emit('entry', full);

@@ -4,8 +4,16 @@
  * (n = the member's number), so aedes keeps it in the member's session (queued while a
  * persistent member is offline). One listener per (group, filter) receives each matching
  * message and republishes ONE copy to the private topic of the next member, round-robin,
- * preferring connected members ([MQTT-4.8.2-? §4.8.2 "each message is sent to only one member"]).
+ * preferring connected members (5.0 §4.8.2: "each message is sent to only one member"; how the
+ * member is chosen is left to the server).
+ *
+ * QoS 1 messages in flight to a member (sent, no PUBACK yet) are remembered: when the member's
+ * session ends before it acknowledges them, they go to another member of the group, as 5.0 §4.8.2
+ * says the server SHOULD. QoS 2 messages never move ([MQTT-4.8.2-5]), and neither does a message
+ * the member refused with a failure PUBACK ([MQTT-4.8.2-6]): any PUBACK settles it.
  */
+import { topicMatches } from './topic-match.ts';
+
 export const SHARE_PREFIX = '$share/';
 const PRIVATE_PREFIX = '$sandbox/share/';
 
@@ -60,9 +68,19 @@ export interface ShareBroker {
   publish(packet: Record<string, unknown>, done: () => void): void;
 }
 
+/** A message handed on because the member it was in flight to lost its session. */
+export interface Redirected {
+  from: string;
+  to: string;
+  topic: string;
+  group: string;
+}
+
 export class SharedSubscriptions {
   private readonly numbers = new Map<string, number>();
   private readonly groups = new Map<string, Group>();
+  /** clientId → packet id → the QoS 1 message in flight to that member, with its group. */
+  private readonly inFlight = new Map<string, Map<number, { group: string; packet: DispatchPacket }>>();
   private broker: ShareBroker | undefined;
 
   constructor(private readonly isConnected: (clientId: string) => boolean) {}
@@ -76,6 +94,39 @@ export class SharedSubscriptions {
   /** Forget every membership (restart without sessions). */
   reset(): void {
     this.groups.clear();
+    this.inFlight.clear();
+  }
+
+  /** A QoS 1 message from group `group` went out to `clientId` as packet `messageId` (topic: the real one). */
+  sent(clientId: string, messageId: number, group: string, packet: DispatchPacket): void {
+    let mine = this.inFlight.get(clientId);
+    if (!mine) {
+      mine = new Map();
+      this.inFlight.set(clientId, mine);
+    }
+    mine.set(messageId, { group, packet });
+  }
+
+  /** The member acknowledged (successfully or not): the message is settled. */
+  acknowledged(clientId: string, messageId: number): void {
+    this.inFlight.get(clientId)?.delete(messageId);
+  }
+
+  /**
+   * The member's session ended (expired, closed with expiry 0, or discarded by a Clean Start):
+   * it leaves every group, and its unacknowledged QoS 1 messages go to the next member of their group.
+   */
+  sessionEnded(clientId: string): Redirected[] {
+    this.leaveAll(clientId);
+    const pending = this.inFlight.get(clientId);
+    this.inFlight.delete(clientId);
+    const redirected: Redirected[] = [];
+    for (const { group: name, packet } of pending?.values() ?? []) {
+      const group = [...this.groups.values()].find((g) => g.group === name && topicMatches(g.filter, packet.topic));
+      const to = group ? this.dispatch(group, packet, noop) : undefined;
+      if (group && to) redirected.push({ from: clientId, to, topic: packet.topic, group: `$share/${group.group}/${group.filter}` });
+    }
+    return redirected;
   }
 
   privateFilter(clientId: string, share: SharedFilter): string {
@@ -116,20 +167,20 @@ export class SharedSubscriptions {
     }
   }
 
-  /** The client's session ended: it leaves every group. */
-  leaveAll(clientId: string): void {
+  private leaveAll(clientId: string): void {
     for (const group of [...this.groups.values()]) {
       if (group.members.includes(clientId)) this.leave(clientId, group);
     }
   }
 
-  private dispatch(group: Group, packet: DispatchPacket, done: () => void): void {
+  /** Sends one copy to one member; returns that member, or undefined when the message is not for the group. */
+  private dispatch(group: Group, packet: DispatchPacket, done: () => void): string | undefined {
     const topic = packet.topic;
     const wildcardFirst = group.filter.startsWith('+') || group.filter.startsWith('#');
     // Our own republished copies, and '$' topics for filters starting with a wildcard ([MQTT-4.7.2-1]), are not for the group.
     if (topic.startsWith('$sandbox/') || (wildcardFirst && topic.startsWith('$')) || group.members.length === 0) {
       done();
-      return;
+      return undefined;
     }
     const member = this.nextMember(group);
     const n = this.numbers.get(member);
@@ -137,6 +188,7 @@ export class SharedSubscriptions {
     if (packet.properties) copy['properties'] = packet.properties;
     this.broker?.publish(copy, noop);
     done();
+    return member;
   }
 
   private nextMember(group: Group): string {

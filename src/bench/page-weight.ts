@@ -1,7 +1,10 @@
 /**
  * `npm run bench`: builds the site and prints, per page type, the JavaScript a page ships before
  * the learner interacts (raw and gzip), the HTML size, and the build time; then compares the
- * lesson page with its budget. Figures, not a pass/fail test: the machine is noisy.
+ * lesson page with its budget; then the exercise figures (exercise-timing.ts): the JavaScript
+ * until an exercise is interactive (budget 400 KB gzip), the full editor's and the TypeScript
+ * service's that follow, and Run → verdict median and p95. Figures, not a pass/fail test: the
+ * machine is noisy.
  */
 import { spawnSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
@@ -88,5 +91,5 @@ if (lesson) {
   console.log('No lesson page was built, so the lesson budget was not measured.');
 }
 
-// The exercise figures reuse the dist/ just built: JS once an exercise is interactive, Run → verdict.
+// The exercise figures reuse the dist/ just built: interactive, full editor, language service, Run → verdict.
 printExerciseFigures(await measureExercise());

@@ -1,7 +1,7 @@
 /** A DemoBackend on the sandbox broker in a Web Worker, for the page. */
 import type { SandboxBrokerOptions } from '../../sandbox-broker/src/index.ts';
 import { startBrokerWorker } from '../../sandbox-broker/src/browser/broker-host.ts';
-import { brokerStreamBuilder } from '../../sandbox-broker/src/browser/client-stream.ts';
+import { brokerNodeStreamBuilder } from '../../sandbox-broker/src/browser/client-stream.ts';
 import type { DemoBackend } from './demo-backend.ts';
 
 export interface BrowserDemoBackend extends DemoBackend {
@@ -12,9 +12,11 @@ export interface BrowserDemoBackend extends DemoBackend {
 export function createBrowserDemoBackend(options: SandboxBrokerOptions = {}): BrowserDemoBackend {
   const host = startBrokerWorker(options);
   // One connector for every demo client: each openLink() makes a fresh link through it.
-  const openLink = brokerStreamBuilder(host.openClientPort());
+  const openLink = brokerNodeStreamBuilder(host.openClientPort());
   return {
     openLink,
+    stopNode: (node) => host.stopNode(node),
+    startNode: (node) => host.startNode(node),
     async instrument(name, args) {
       await (host.instrument as (name: string, ...args: unknown[]) => Promise<unknown>)(name, ...args);
     },

@@ -20,13 +20,25 @@ export interface DemoInstruments {
   refuseConnections(ms: number, filter?: { clientId?: string }): Promise<void>;
 }
 
+/**
+ * A demo client's options: MQTT.js's own, plus `node`, the broker node it connects to in a run
+ * with several (`brokerOptions.nodes`, module 5). MQTT.js's `servers` list is honoured as
+ * `mqtt.connect()` honours it: each (re)connection tries the next host, which names a node.
+ */
+export interface DemoClientOptions extends IClientOptions {
+  node?: string;
+}
+
 export interface DemoContext {
   /**
    * A real MQTT.js client on its own link to the sandbox broker, resolved once connected.
    * `name` is its client id unless the options give one. Defaults: MQTT 5.0, no automatic
    * reconnect (`reconnectPeriod: 0`), keep-alive off: a demo reconnects on purpose.
    */
-  client(name: string, options?: IClientOptions): Promise<MqttClient>;
+  client(name: string, options?: DemoClientOptions): Promise<MqttClient>;
+  /** Stops a node of a run with several (`brokerOptions.nodes`) like a crash: its links are cut. */
+  stopNode(node: string): Promise<void>;
+  startNode(node: string): Promise<void>;
   readonly instruments: DemoInstruments;
   /** Moves the broker's virtual clock (needs `brokerOptions.clock: 'virtual'`). */
   advanceClock(ms: number): Promise<void>;

@@ -2,7 +2,8 @@
 import mqtt from 'mqtt';
 import type { IClientOptions, MqttClient } from 'mqtt';
 import type { DemoBackend } from './demo-backend.ts';
-import type { DemoContext } from './define-demo.ts';
+import type { DemoClientOptions, DemoContext } from './define-demo.ts';
+import { nodeRotation } from '../exercise-engine/runtime/server-list.ts';
 
 /** How long the record must stay silent for `untilQuiet()`, and the longest it waits. */
 const QUIET_MS = 150;
@@ -19,9 +20,11 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 export function createDemoContext(backend: DemoBackend): ManagedDemoContext {
   const clients = new Set<MqttClient>();
 
-  const client = (name: string, options: IClientOptions = {}): Promise<MqttClient> => {
+  const client = (name: string, options: DemoClientOptions = {}): Promise<MqttClient> => {
+    const { node, ...mqttOptions } = options;
+    const nextNode = nodeRotation(mqttOptions, node);
     // The stream builder is called again on each reconnect, which opens a fresh link.
-    const made = new mqtt.MqttClient(() => backend.openLink() as never, { clientId: name, protocolVersion: 5, reconnectPeriod: 0, keepalive: 0, ...options });
+    const made = new mqtt.MqttClient(() => backend.openLink(nextNode()) as never, { clientId: name, protocolVersion: 5, reconnectPeriod: 0, keepalive: 0, ...(mqttOptions as IClientOptions) });
     clients.add(made);
     return new Promise((resolve, reject) => {
       const settle = (error?: Error): void => {
@@ -69,6 +72,8 @@ export function createDemoContext(backend: DemoBackend): ManagedDemoContext {
       setLinkConditions: instrument('setLinkConditions'),
       refuseConnections: instrument('refuseConnections'),
     },
+    stopNode: (node) => backend.stopNode(node),
+    startNode: (node) => backend.startNode(node),
     advanceClock: (ms) => backend.advanceClock(ms),
     restartBroker: (options) => backend.restart(options),
     wait: sleep,

@@ -8,6 +8,11 @@ export interface NodeDemoBackend extends DemoBackend {
   readonly broker: SandboxBroker;
 }
 
+async function nodeControl(control: ((node: string) => Promise<void>) | undefined, node: string): Promise<void> {
+  if (!control) throw new Error(`this demo's broker has no nodes to stop or start ("${node}"): give it brokerOptions.nodes`);
+  await control(node);
+}
+
 export function createNodeDemoBackend(options: SandboxBrokerOptions = {}): NodeDemoBackend {
   let broker = createSandboxBroker(options);
   const listeners = new Set<(entry: RecordEntry) => void>();
@@ -20,7 +25,9 @@ export function createNodeDemoBackend(options: SandboxBrokerOptions = {}): NodeD
     get broker() {
       return broker;
     },
-    openLink: () => broker.connectLink().stream,
+    openLink: (node) => broker.connectLink(node).stream,
+    stopNode: (node) => nodeControl(broker.stopNode, node),
+    startNode: (node) => nodeControl(broker.startNode, node),
     async instrument(name, args) {
       const instruments = broker.instruments as unknown as Record<string, (...a: unknown[]) => unknown>;
       instruments[name]?.(...args);
@@ -38,6 +45,7 @@ export function createNodeDemoBackend(options: SandboxBrokerOptions = {}): NodeD
       await broker.close();
       broker = createSandboxBroker(nextOptions);
       broker.recorder.on('entry', forward);
+      await broker.ready;
     },
     async close() {
       broker.recorder.off('entry', forward);

@@ -1,13 +1,15 @@
 /// <reference types="vite/client" />
 /**
- * The exercises as the site sees them, bundled by Vite: texts eagerly (they are small and the
- * page shows them at once), checks lazily (one chunk per exercise, loaded to grade).
+ * The exercises as the site sees them, bundled by Vite: texts eagerly (the build renders them
+ * into the pages), checks lazily (exercise-checks.ts: one chunk per exercise, loaded to grade).
  * Node code uses node/load-exercises.ts instead.
  */
-import type { Check } from './checks/check-types.ts';
-import { checksFromModule } from './checks-module.ts';
+import { hasChecksModule, hasScenarioModule } from './exercise-checks.ts';
 import type { Exercise, ExerciseFileName } from './exercise-types.ts';
 import { parseExercise } from './schema/parse-exercise.ts';
+
+// Node tests and the runner's test page reach the check loader through the registry too.
+export { loadChecks, scenarioRef } from './exercise-checks.ts';
 
 type Texts = Record<string, string>;
 const raw = {
@@ -17,9 +19,6 @@ const raw = {
   'solution.ts': import.meta.glob('/exercises/*/*/solution.ts', { query: '?raw', import: 'default', eager: true }) as Texts,
   'hints.md': import.meta.glob('/exercises/*/*/hints.md', { query: '?raw', import: 'default', eager: true }) as Texts,
 };
-const checkModules = import.meta.glob('/exercises/*/*/checks.ts');
-// Only the keys are used here: the scenario runs in the learner worker, which bundles it itself.
-const scenarioModules = import.meta.glob('/exercises/*/*/scenario.ts');
 
 const folderOf = (id: string): string => `/exercises/${id}`;
 const idOf = (path: string): string => path.split('/').slice(2, 4).join('/');
@@ -43,20 +42,9 @@ export function getExercise(id: string): Exercise {
     if (text !== undefined) files[name] = text;
   }
   // The checks' and scenario's sources are not needed as text: presence is what is validated.
-  if (checkModules[`${folder}/checks.ts`]) files['checks.ts'] = '';
-  if (scenarioModules[`${folder}/scenario.ts`]) files['scenario.ts'] = '';
+  if (hasChecksModule(id)) files['checks.ts'] = '';
+  if (hasScenarioModule(id)) files['scenario.ts'] = '';
   const exercise = parseExercise({ dir: `exercises/${id}`, files });
   parsed.set(id, exercise);
   return exercise;
-}
-
-/** The module path the learner worker's scenario loader knows the exercise's scenario by. */
-export function scenarioRef(exercise: Exercise): string | undefined {
-  return exercise.hasScenario ? `${folderOf(exercise.id)}/scenario.ts` : undefined;
-}
-
-export async function loadChecks(id: string): Promise<Check[]> {
-  const load = checkModules[`${folderOf(id)}/checks.ts`];
-  if (!load) throw new Error(`No checks for exercise "${id}"`);
-  return checksFromModule(await load(), `exercises/${id}/checks.ts`);
 }

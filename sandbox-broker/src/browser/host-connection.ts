@@ -30,6 +30,9 @@ export interface BrokerHost {
   recordEvent(event: NewEvent): Promise<void>;
   /** A fresh broker with these options; existing connections drop, connectors stay usable. */
   reset(options: SandboxBrokerOptions): Promise<void>;
+  /** Stops a node of a run with several (`options.nodes`, module 5) like a crash; `startNode` starts it again. */
+  stopNode(node: string): Promise<void>;
+  startNode(node: string): Promise<void>;
   terminate(): void;
 }
 
@@ -112,6 +115,8 @@ export function connectBrokerHost(
     log: (level, text) => request({ type: 'log', level, text }),
     recordEvent: (event) => request({ type: 'record-event', event }),
     reset: (nextOptions) => request({ type: 'reset', options: nextOptions }),
+    stopNode: (node) => request({ type: 'stop-node', node }),
+    startNode: (node) => request({ type: 'start-node', node }),
     terminate() {
       terminateEndpoint();
       entriesPort.close();

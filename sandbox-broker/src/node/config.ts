@@ -27,6 +27,7 @@ const brokerConfig = z.strictObject({
   topicAliasMaximum: z.number().int().nonnegative().optional(),
   serverKeepAlive: z.number().int().nonnegative().optional(),
   receiveMaximum: z.number().int().positive().optional(),
+  responseInformation: z.string().min(1).optional(),
   sys: z.union([z.literal(false), z.strictObject({ intervalMs: z.number().int().positive() })]).optional(),
 });
 

@@ -37,13 +37,15 @@ export function serveSandboxBroker(endpoint: PortLike): void {
       forwarder?.cleared();
       await old.close();
     }
+    // A run with bridges is ready once they are connected: the first client must find them there.
+    await broker.ready;
   };
 
-  const attachLink = (connector: Connector, port: ClosablePortLike): void => {
+  const attachLink = (connector: Connector, port: ClosablePortLike, node: string | undefined): void => {
     const stream = portStream(port);
     connector.links.add(stream);
     stream.once('close', () => connector.links.delete(stream));
-    current().handle(stream);
+    current().handle(stream, node);
   };
 
   const addConnector = (connectorId: number, port: ClosablePortLike): void => {
@@ -52,7 +54,8 @@ export function serveSandboxBroker(endpoint: PortLike): void {
       links: new Set(),
       onMessage: (event) => {
         const message = event.data as ConnectorMessage;
-        if (message.type === 'link') attachLink(connector, message.port as unknown as ClosablePortLike);
+        if (message.type === 'link') attachLink(connector, message.port as unknown as ClosablePortLike, message.node);
+        else controlNodeFor(message.type, message.node, message.reply as unknown as ClosablePortLike);
       },
     };
     connectors.set(connectorId, connector);
@@ -127,7 +130,29 @@ export function serveSandboxBroker(endpoint: PortLike): void {
       case 'record-event':
         current().recorder.event(request.event);
         return undefined;
+      case 'stop-node':
+        await nodeControl(current().stopNode, request.node)(request.node);
+        return undefined;
+      case 'start-node':
+        await nodeControl(current().startNode, request.node)(request.node);
+        return undefined;
     }
+  };
+
+  /** A node stopped or started through a connector (an exercise's scenario, module 5); the answer goes to `reply`. */
+  const controlNodeFor = (type: 'stop-node' | 'start-node', node: string, reply: ClosablePortLike): void => {
+    const answer = (error?: string): void => {
+      reply.postMessage(error === undefined ? {} : { error }, []);
+      reply.close();
+    };
+    Promise.resolve()
+      .then(() => nodeControl(type === 'stop-node' ? current().stopNode : current().startNode, node)(node))
+      .then(() => answer(), (error: unknown) => answer(error instanceof Error ? error.message : String(error)));
+  };
+
+  const nodeControl = (control: ((name: string) => Promise<void>) | undefined, node: string): ((name: string) => Promise<void>) => {
+    if (!control) throw new Error(`this broker has no nodes to stop or start ("${node}"): give it options.nodes`);
+    return control;
   };
 
   const reply = (message: WorkerReply): void => endpoint.postMessage(message, []);

@@ -32,6 +32,9 @@ export type WorkerRequest =
   | { readonly type: 'clear'; readonly id: number }
   | { readonly type: 'log'; readonly id: number; readonly level: 'log' | 'info' | 'warn' | 'error'; readonly text: string }
   | { readonly type: 'reset'; readonly id: number; readonly options: SandboxBrokerOptions }
+  /** Runs with several nodes (`options.nodes`, module 5): stop a node like a crash, start it again. */
+  | { readonly type: 'stop-node'; readonly id: number; readonly node: string }
+  | { readonly type: 'start-node'; readonly id: number; readonly node: string }
   /** An event from outside the broker (a scenario's fault or wait, an exchange with an in-page HTTP API). */
   | { readonly type: 'record-event'; readonly id: number; readonly event: NewEvent };
 
@@ -49,6 +52,8 @@ export interface ReplyValues {
   log: undefined;
   reset: undefined;
   'record-event': undefined;
+  'stop-node': undefined;
+  'start-node': undefined;
 }
 
 export type WorkerReply =
@@ -65,8 +70,16 @@ export type EntriesMessage =
   | { readonly type: 'entries'; readonly json: string }
   | { readonly type: 'cleared' };
 
-/** On a connector port: one new MQTT connection, carried by the transferred port. */
-export interface ConnectorMessage {
-  readonly type: 'link';
-  readonly port: MessagePort;
-}
+/**
+ * On a connector port: one new MQTT connection, carried by the transferred port; or (module 5)
+ * a node of a run with several stopped or started by an exercise's scenario, answered with
+ * `{ error?: string }` on `reply` once done.
+ */
+export type ConnectorMessage =
+  | {
+      readonly type: 'link';
+      readonly port: MessagePort;
+      /** The node the connection is for, in a run with several (module 5); absent: the first. */
+      readonly node?: string;
+    }
+  | { readonly type: 'stop-node' | 'start-node'; readonly node: string; readonly reply: MessagePort };

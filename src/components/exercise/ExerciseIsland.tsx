@@ -1,24 +1,35 @@
 /**
- * The interactive exercise: Monaco editor with the learner's saved code, Run / Stop / Reset,
- * hints one at a time, the solution diff on request, and the result panel. Mounted by
- * exercise-loader.ts when the learner asks for the editor; the runner and broker load on the
- * first Run.
+ * The interactive exercise: the learner's saved code in an editor, Run / Stop / Reset, hints one
+ * at a time, the solution diff on request, and the result panel. Mounted by exercise-loader.ts
+ * when the learner asks for the editor. The exercise is usable at once with the plain editor (a
+ * textarea) while the sandbox (broker, learner worker, checks) warms up; then Monaco loads, on
+ * idle, and replaces the plain editor in place with the code, selection and focus as they are.
+ * The TypeScript language service starts after that.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { RecordEntry, RunOutcome } from '../../../sandbox-broker/src/record-types.ts';
 import { saveScreenReaderMode, loadScreenReaderMode } from '../../editor/editor-preferences.ts';
 import { loadMonaco } from '../../editor/load-monaco.ts';
 import type { CheckResult } from '../../exercise-engine/checks/check-types.ts';
-import type { LearnerEditor, Problem } from './code-editor-setup.ts';
+import { FULL_EDITOR_READY_MARK, FULL_EDITOR_REQUESTED_MARK, INTERACTIVE_MARK } from './exercise-marks.ts';
 import type { ExerciseIslandProps } from './exercise-props.ts';
 import { HintList } from './HintList.tsx';
+import type { LearnerEditor, Problem } from './learner-editor.ts';
+import { createPlainEditor, type PlainEditor } from './plain-code-editor.ts';
 import { ResultPanel } from './ResultPanel.tsx';
 import type { RunningExercise } from './run-exercise.ts';
 import { browserStorage, debounced, forgetSavedCode, loadSavedCode, saveCode } from './saved-code.ts';
 import { SolutionDiff } from './SolutionDiff.tsx';
 
 const SAVE_DELAY_MS = 400;
-type EditorState = 'loading' | 'ready' | 'failed';
+/**
+ * `plain`: the textarea, usable (Run works); `upgrading`: still the textarea, Monaco loading;
+ * `ready`: Monaco; `plain-only`: Monaco could not load, the textarea stays.
+ */
+type EditorState = 'loading' | 'plain' | 'upgrading' | 'ready' | 'plain-only';
+
+const whenIdle = (): Promise<void> =>
+  new Promise((resolve) => ('requestIdleCallback' in globalThis ? requestIdleCallback(() => resolve(), { timeout: 1000 }) : setTimeout(resolve, 100)));
 
 export function ExerciseIsland({ exercise, hintsHtml, focusOnReady }: ExerciseIslandProps & { focusOnReady: boolean }) {
   const storage = useMemo(browserStorage, []);
@@ -45,6 +56,8 @@ export function ExerciseIsland({ exercise, hintsHtml, focusOnReady }: ExerciseIs
   const [announcement, setAnnouncement] = useState('');
   const editorHost = useRef<HTMLDivElement>(null);
   const editor = useRef<LearnerEditor>();
+  /** The line the last run failed on, for the full editor to mark once it replaces the plain one. */
+  const lastRunError = useRef<{ line: number; message: string }>();
   const currentRun = useRef<RunningExercise>();
   const saver = useMemo(
     () =>
@@ -56,24 +69,72 @@ export function ExerciseIsland({ exercise, hintsHtml, focusOnReady }: ExerciseIs
 
   useEffect(() => {
     let cancelled = false;
-    const initialCode = saved.status === 'saved' ? saved.code : exercise.starter;
-    loadMonaco()
-      .then(async (monaco) => {
-        const { createLearnerEditor } = await import('./code-editor-setup.ts');
-        if (cancelled || !editorHost.current) return;
-        editor.current = createLearnerEditor(monaco, editorHost.current, {
-          exerciseId: exercise.id,
-          code: initialCode,
-          ariaLabel: `Code editor: ${exercise.meta.title}. Press Control+M (Mac: Control+Shift+M) to switch whether Tab moves focus; Escape then Tab also leaves the editor.`,
-          callbacks: { onChange: saver.push, onProblems: setProblems, onTabMovesFocus: setTabMovesFocus },
-        });
+    const host = editorHost.current;
+    if (!host) return;
+    const keysId = `${exercise.id}-keys`;
+    const callbacks = { onChange: saver.push, onProblems: setProblems, onTabMovesFocus: setTabMovesFocus };
+    const plain: PlainEditor = createPlainEditor(host, {
+      code: saved.status === 'saved' ? saved.code : exercise.starter,
+      ariaLabel: `Code editor: ${exercise.meta.title}`,
+      describedBy: keysId,
+      callbacks,
+    });
+    editor.current = plain;
+    setEditorState('plain');
+    if (focusOnReady) plain.focus();
+
+    const upgrade = async (): Promise<void> => {
+      performance.mark(FULL_EDITOR_REQUESTED_MARK);
+      setEditorState('upgrading');
+      try {
+        const [monaco, { createLearnerEditor }] = await Promise.all([loadMonaco(), import('./code-editor-setup.ts')]);
+        await plain.settled();
+        if (cancelled) return;
+        const from = plain.handover();
+        // Monaco gets a box of its own: if it fails to start, the plain editor is still there.
+        const box = document.createElement('div');
+        box.className = 'exercise__monaco';
+        host.append(box);
+        let full: LearnerEditor;
+        try {
+          full = createLearnerEditor(monaco, box, {
+            exerciseId: exercise.id,
+            ariaLabel: `Code editor: ${exercise.meta.title}. Press Control+M (Mac: Control+Shift+M) to switch whether Tab moves focus; Escape then Tab also leaves the editor.`,
+            callbacks,
+            from,
+          });
+        } catch (error) {
+          box.remove();
+          throw error;
+        }
+        plain.dispose();
+        editor.current = full;
+        const runError = lastRunError.current;
+        if (runError) full.showRunError(runError.line, runError.message);
+        performance.mark(FULL_EDITOR_READY_MARK);
         setEditorState('ready');
-        if (focusOnReady) editor.current.focus();
+        if (from.focused) setAnnouncement('The full editor is ready: completion, hovers and type errors. Your code and cursor are where they were.');
+      } catch {
+        if (cancelled) return;
+        setEditorState('plain-only');
+        setNotice('The full editor could not be loaded, so this plain editor stays: your code runs and is graded the same. Reload the page to try again.');
+      }
+    };
+
+    void (async () => {
+      try {
         const { warmUp } = await import('./run-exercise.ts');
         await warmUp(exercise);
-        if (!cancelled) setSandboxReady(true);
-      })
-      .catch(() => !cancelled && setEditorState((state) => (state === 'ready' ? state : 'failed')));
+        if (cancelled) return;
+        setSandboxReady(true);
+        performance.mark(INTERACTIVE_MARK);
+      } catch {
+        // The first Run starts the sandbox again and reports what fails.
+      }
+      // Monaco waits for the sandbox: what a Run needs arrives first on a slow connection.
+      await whenIdle();
+      if (!cancelled) await upgrade();
+    })();
     const flush = (): void => saver.flush();
     addEventListener('pagehide', flush);
     return () => {
@@ -89,6 +150,7 @@ export function ExerciseIsland({ exercise, hintsHtml, focusOnReady }: ExerciseIs
     if (!learner || running) return;
     saver.flush();
     learner.clearRunError();
+    lastRunError.current = undefined;
     setRunning(true);
     setOutcome(undefined);
     setResults(undefined);
@@ -103,7 +165,10 @@ export function ExerciseIsland({ exercise, hintsHtml, focusOnReady }: ExerciseIs
       setOutcome(graded.record.outcome);
       setResults(graded.results);
       const line = graded.record.outcome?.line;
-      if (line !== undefined) learner.showRunError(line, graded.record.outcome?.message ?? 'Your code failed here.');
+      if (line !== undefined) {
+        lastRunError.current = { line, message: graded.record.outcome?.message ?? 'Your code failed here.' };
+        editor.current?.showRunError(line, lastRunError.current.message);
+      }
       const passed = graded.results.filter((result) => result.pass).length;
       // A run the learner stopped is not an attempt; every other graded run counts towards progress.
       if (graded.record.outcome?.status !== 'stopped') {
@@ -138,7 +203,7 @@ export function ExerciseIsland({ exercise, hintsHtml, focusOnReady }: ExerciseIs
     editor.current?.setScreenReaderMode(on);
   }
 
-  const ready = editorState === 'ready';
+  const ready = editorState !== 'loading';
   return (
     <div class="exercise__island" data-editor-state={editorState} data-sandbox={sandboxReady ? 'ready' : 'starting'} data-finished-runs={finishedRuns}>
       {notice && (
@@ -150,11 +215,10 @@ export function ExerciseIsland({ exercise, hintsHtml, focusOnReady }: ExerciseIs
       <p class="exercise__keyboard-hint" id={`${exercise.id}-keys`}>
         Keyboard: <kbd>Tab</kbd> {tabMovesFocus ? 'moves focus' : 'indents'} in the editor — <kbd>Ctrl</kbd>+<kbd>M</kbd> (Mac:{' '}
         <kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>M</kbd>) switches this; <kbd>Esc</kbd> then <kbd>Tab</kbd> always leaves the editor.
+        {(editorState === 'plain' || editorState === 'upgrading') && ' Completion and type errors arrive with the full editor, which is loading.'}
       </p>
-      <div ref={editorHost} class="exercise__editor" data-exercise-editor>
-        {editorState === 'loading' && <p class="exercise__muted exercise__editor-loading">Loading the editor…</p>}
-        {editorState === 'failed' && <p class="exercise__outcome exercise__outcome--error">The editor could not be loaded. Reload the page to try again.</p>}
-      </div>
+      {/* not-content: Starlight spaces the children of Markdown content, Monaco's lines included. */}
+      <div ref={editorHost} class="exercise__editor not-content" data-exercise-editor />
       <div class="exercise__toolbar" role="toolbar" aria-label="Exercise actions">
         <button type="button" class="exercise__button exercise__button--primary" data-action="run" disabled={!ready || running} onClick={() => void run()}>
           {running ? 'Running…' : 'Run'}

@@ -71,5 +71,6 @@ function DiffView({ exerciseId, original, modified }: { exerciseId: string; orig
       dispose();
     };
   }, [exerciseId, original, modified]);
-  return <div ref={host} class="exercise__diff" data-solution-diff />;
+  // not-content: Starlight spaces the children of Markdown content, Monaco's lines included.
+  return <div ref={host} class="exercise__diff not-content" data-solution-diff />;
 }

@@ -1,55 +1,31 @@
 /**
- * Creates the Monaco editor for an exercise and wires what the island needs: the learner's
- * model, the theme following Starlight, screen-reader mode, "Esc then Tab leaves the editor",
- * the problem list fed from markers, and a marker for the line a run failed on.
+ * Creates the Monaco editor for an exercise in place of the plain editor, taking over its code,
+ * selection, focus and Tab mode, and wires what the island needs: the learner's model, the theme
+ * following Starlight, screen-reader mode, "Esc then Tab leaves the editor", the problem list fed
+ * from markers, and a marker for the line a run failed on.
  */
 import { loadScreenReaderMode } from '../../editor/editor-preferences.ts';
 import type { Monaco } from '../../editor/monaco-editor.ts';
 import { monacoThemeFor } from '../../editor/accessible-themes.ts';
 import { watchSiteTheme } from '../../editor/starlight-theme.ts';
 import { startTypeScriptService } from '../../editor/typescript-service.ts';
+import type { EditorCallbacks, EditorHandover, LearnerEditor, Problem } from './learner-editor.ts';
 
 type Editor = ReturnType<Monaco['editor']['create']>;
-
-export interface Problem {
-  line: number;
-  column: number;
-  message: string;
-  severity: 'error' | 'warning';
-  source: 'typescript' | 'run';
-}
-
-export interface LearnerEditor {
-  getCode(): string;
-  /** Replaces the code as one undoable edit (Ctrl+Z brings the previous code back). */
-  replaceCode(code: string): void;
-  focus(): void;
-  revealLine(line: number): void;
-  showRunError(line: number, message: string): void;
-  clearRunError(): void;
-  setScreenReaderMode(on: boolean): void;
-  dispose(): void;
-}
-
-export interface EditorCallbacks {
-  onChange(code: string): void;
-  onProblems(problems: Problem[]): void;
-  /** Tab focus mode switched on or off for good (Ctrl+M). */
-  onTabMovesFocus(on: boolean): void;
-}
 
 const RUN_MARKER_OWNER = 'mqtt-lab-run';
 
 export function createLearnerEditor(monaco: Monaco, element: HTMLElement, options: {
   exerciseId: string;
-  code: string;
   ariaLabel: string;
   callbacks: EditorCallbacks;
+  from: EditorHandover;
 }): LearnerEditor {
+  const { from } = options;
   // One model per exercise; its .ts name makes the TypeScript service treat it as a module.
   const uri = monaco.Uri.parse(`file:///exercises/${options.exerciseId}/exercise.ts`);
-  const model = monaco.editor.getModel(uri) ?? monaco.editor.createModel(options.code, 'typescript', uri);
-  model.setValue(options.code);
+  const model = monaco.editor.getModel(uri) ?? monaco.editor.createModel(from.code, 'typescript', uri);
+  model.setValue(from.code);
   const editor: Editor = monaco.editor.create(element, {
     model,
     ariaLabel: options.ariaLabel,
@@ -63,6 +39,11 @@ export function createLearnerEditor(monaco: Monaco, element: HTMLElement, option
     fixedOverflowWidgets: true,
     renderValidationDecorations: 'on',
   });
+  const anchor = model.getPositionAt(from.anchor);
+  const active = model.getPositionAt(from.active);
+  editor.setSelection(new monaco.Selection(anchor.lineNumber, anchor.column, active.lineNumber, active.column));
+  editor.revealPositionInCenterIfOutsideViewport(active);
+  if (from.focused) editor.focus();
 
   const stopWatchingTheme = watchSiteTheme((theme) => monaco.editor.setTheme(monacoThemeFor(theme)));
   const subscriptions = [
@@ -70,7 +51,7 @@ export function createLearnerEditor(monaco: Monaco, element: HTMLElement, option
     monaco.editor.onDidChangeMarkers((uris) => {
       if (uris.some((changed) => changed.toString() === uri.toString())) options.callbacks.onProblems(problemsOf(monaco, uri));
     }),
-    ...tabFocusControls(monaco, editor, options.callbacks.onTabMovesFocus),
+    ...tabFocusControls(monaco, editor, from.tabMovesFocus, options.callbacks.onTabMovesFocus),
   ];
 
   // The language service is heavy: start it once the editor is on screen and usable.
@@ -130,8 +111,8 @@ function problemsOf(monaco: Monaco, uri: ReturnType<Monaco['Uri']['parse']>): Pr
  * Tab focus mode, per editor: Ctrl+M switches it for good (VS Code's chord; Ctrl+Shift+M on a Mac);
  * Esc arms it for the next key only, so Esc then Tab leaves the editor and any other key disarms it.
  */
-function tabFocusControls(monaco: Monaco, editor: Editor, onChange: (on: boolean) => void): { dispose(): void }[] {
-  let sticky = false;
+function tabFocusControls(monaco: Monaco, editor: Editor, initially: boolean, onChange: (on: boolean) => void): { dispose(): void }[] {
+  let sticky = initially;
   let armed = false;
   const apply = (): void => {
     editor.updateOptions({ tabFocusMode: sticky || armed });
@@ -142,6 +123,8 @@ function tabFocusControls(monaco: Monaco, editor: Editor, onChange: (on: boolean
     armed = false;
     apply();
   };
+  // Carried over from the plain editor: Ctrl+M pressed there still holds.
+  if (initially) apply();
   const toggle = editor.addAction({
     id: 'mqtt-lab.toggleTabFocus',
     label: 'Toggle: Tab moves focus',

@@ -7,7 +7,7 @@ import { startBrokerWorker, type BrokerHost } from '../../../sandbox-broker/src/
 import type { SandboxBrokerOptions } from '../../../sandbox-broker/src/index.ts';
 import type { RecordEntry, RunRecord } from '../../../sandbox-broker/src/record-types.ts';
 import type { CheckResult } from '../../exercise-engine/checks/check-types.ts';
-import { loadChecks } from '../../exercise-engine/exercise-registry.ts';
+import { loadChecks } from '../../exercise-engine/exercise-checks.ts';
 import type { Exercise } from '../../exercise-engine/exercise-types.ts';
 import { grade } from '../../exercise-engine/grader.ts';
 import { runInBrowser, warmLearnerWorker } from '../../exercise-engine/runner/run-in-browser.ts';

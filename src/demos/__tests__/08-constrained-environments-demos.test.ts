@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { PacketEntry, RecordEntry } from '../../../sandbox-broker/src/record-types.ts';
 import bytesPerReading from '../../../exercises/08-constrained-environments/demos/bytes-per-reading.ts';
 import keepAliveWatchdog from '../../../exercises/08-constrained-environments/demos/keep-alive-watchdog.ts';
+import sleepCycle from '../../../exercises/08-constrained-environments/demos/sleep-cycle.ts';
+import smallDeviceLimits from '../../../exercises/08-constrained-environments/demos/small-device-limits.ts';
 import type { NodeDemoBackend } from '../node-backend.ts';
 import { packets, eventsOf, playByStep } from './play-by-step.ts';
 
@@ -93,5 +95,87 @@ describe('demo 08-constrained-environments/bytes-per-reading on the real broker'
     expect(sizes(publishes)).toEqual([61, 12]);
     expect(publishes.map((e) => (e.packet['properties'] as { topicAlias?: number } | undefined)?.topicAlias)).toEqual([1, 1]);
     expect(publishes.map((e) => e.packet['topic'])).toEqual(['factory/building-7/line-3/sensor-0042/temperature', '']);
+  });
+});
+
+describe('demo 08-constrained-environments/sleep-cycle on the real broker (virtual clock)', () => {
+  let steps: RecordEntry[][] = [];
+  let backend: NodeDemoBackend;
+  const step = (n: number): RecordEntry[] => steps[n - 1] ?? [];
+  const connack = (n: number) => packets(step(n), 'connack', 'meter-9', 'out')[0]?.packet;
+  const commandsTo = (n: number) => packets(step(n), 'publish', 'meter-9', 'out').map((e) => (e.packet['payload'] as { utf8?: string }).utf8);
+
+  beforeAll(async () => {
+    ({ steps, backend } = await playByStep(sleepCycle));
+  }, 20_000);
+  afterAll(() => backend.close());
+
+  test('step 1: 5.0 §3.1.2.4 Clean Start 0, Session Expiry 3600 and Keep Alive 540; Session Present 0, so the meter subscribes, then DISCONNECTs', () => {
+    const [connect] = packets(step(1), 'connect', 'meter-9', 'in');
+    expect(connect!.packet).toMatchObject({ clean: false, keepalive: 540, properties: { sessionExpiryInterval: 3600 } });
+    expect(connack(1)).toMatchObject({ sessionPresent: false });
+    expect(packets(step(1), 'subscribe', 'meter-9', 'in')).toHaveLength(1);
+    expect(packets(step(1), 'disconnect', 'meter-9', 'in')).toHaveLength(1);
+  });
+
+  test('step 2: 3.1.1 [MQTT-3.1.2-5] after 15 virtual minutes the QoS 1 command is accepted while the meter sleeps, and nothing is sent to it', () => {
+    expect(eventsOf(step(2), 'clock-advanced')).toHaveLength(1);
+    expect(packets(step(2), 'puback', 'operator', 'out')).toHaveLength(1);
+    expect(step(2).filter((e) => e.kind === 'packet' && e.clientId === 'meter-9')).toEqual([]);
+    expect(eventsOf(step(2), 'session-expired')).toEqual([]);
+  });
+
+  test('step 3: 3.1.1 [MQTT-3.2.2-2] Session Present 1, the queued command follows the CONNACK and is acknowledged; no new SUBSCRIBE', () => {
+    expect(connack(3)).toMatchObject({ sessionPresent: true });
+    expect(commandsTo(3)).toEqual(['interval=900']);
+    const [delivered] = packets(step(3), 'publish', 'meter-9', 'out');
+    expect(delivered!.packet['qos']).toBe(1);
+    expect(packets(step(3), 'puback', 'meter-9', 'in').map((e) => e.packet['messageId'])).toContain(delivered!.packet['messageId']);
+    expect(packets(step(3), 'subscribe', 'meter-9', 'in')).toEqual([]);
+  });
+
+  test('step 4: 5.0 §3.1.2.11.2 the session expires an hour after the DISCONNECT, so the second command reaches nobody', () => {
+    expect(eventsOf(step(4), 'session-expired').map((e) => e.clientId)).toEqual(['meter-9']);
+  });
+
+  test('step 5: 5.0 §3.2.2.1.1 Session Present 0, the meter subscribes again and `calibrate` never arrives', () => {
+    expect(connack(5)).toMatchObject({ sessionPresent: false });
+    expect(commandsTo(5)).toEqual([]);
+    expect(packets(step(5), 'subscribe', 'meter-9', 'in')).toHaveLength(1);
+  });
+});
+
+describe('demo 08-constrained-environments/small-device-limits on the real broker', () => {
+  let steps: RecordEntry[][] = [];
+  let backend: NodeDemoBackend;
+  const step = (n: number): RecordEntry[] => steps[n - 1] ?? [];
+
+  beforeAll(async () => {
+    ({ steps, backend } = await playByStep(smallDeviceLimits));
+  }, 20_000);
+  afterAll(() => backend.close());
+
+  test('step 1: the device\'s CONNECT carries Maximum Packet Size 128 and Receive Maximum 1; the broker\'s CONNACK its own 1024', () => {
+    const [connect] = packets(step(1), 'connect', 'tiny-node', 'in');
+    expect(connect!.packet['properties']).toMatchObject({ maximumPacketSize: 128, receiveMaximum: 1 });
+    expect(packets(step(1), 'connack', 'tiny-node', 'out')[0]!.packet['properties']).toMatchObject({ maximumPacketSize: 1024 });
+  });
+
+  test('step 2: 5.0 [MQTT-3.1.2-24] [MQTT-3.1.2-25] the 300-byte message is discarded for the device, acknowledged to the sender; the command is delivered', () => {
+    const delivered = packets(step(2), 'publish', 'tiny-node', 'out');
+    expect(delivered.map((e) => e.packet['topic'])).toEqual(['devices/tiny-node/cmd']);
+    expect(delivered.every((e) => Buffer.from(e.raw, 'base64').length <= 128)).toBe(true);
+    expect(eventsOf(step(2), 'message-dropped').map((e) => [e.clientId, e.topic])).toEqual([['tiny-node', 'devices/tiny-node/config']]);
+    expect(packets(step(2), 'puback', 'backend', 'out')).toHaveLength(2);
+  });
+
+  test('step 3: 5.0 [MQTT-3.3.4-9] with Receive Maximum 1 the broker never has two unacknowledged PUBLISHes out to the device', () => {
+    const flow = step(3).filter((e): e is PacketEntry => e.kind === 'packet' && e.clientId === 'tiny-node').map((e) => e.packet.cmd);
+    expect(flow).toEqual(['publish', 'puback', 'publish', 'puback', 'publish', 'puback']);
+  });
+
+  test('step 4: 5.0 [MQTT-3.2.2-15] a packet above the broker\'s Maximum Packet Size ends the connection with DISCONNECT 0x95', () => {
+    expect(packets(step(4), 'disconnect', 'uploader', 'out').map((e) => e.packet['reasonCode'])).toEqual([0x95]);
+    expect(packets(step(4), 'publish', 'tiny-node', 'out')).toEqual([]);
   });
 });

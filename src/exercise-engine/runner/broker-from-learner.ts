@@ -21,11 +21,42 @@ const AclRuleSchema = z.strictObject({
   allow: z.boolean(),
 });
 
-/** What the learner may configure: who may connect and what each client may do. Nothing else. */
+/** A bridge's topic line and connection (module 5), as sandbox-broker/src/options.ts describes them. */
+const BridgeTopicSchema = z.strictObject({
+  pattern: z.string().min(1),
+  direction: z.enum(['out', 'in', 'both']),
+  qos: z.union([z.literal(0), z.literal(1), z.literal(2)]).optional(),
+  localPrefix: z.string().optional(),
+  remotePrefix: z.string().optional(),
+});
+const BridgeSchema = z.strictObject({
+  name: z.string().min(1),
+  local: z.string().min(1),
+  remote: z.string().min(1),
+  topics: z.array(BridgeTopicSchema).min(1),
+  remoteUsername: z.string().optional(),
+  remotePassword: z.string().optional(),
+  localUsername: z.string().optional(),
+  localPassword: z.string().optional(),
+  cleanStart: z.boolean().optional(),
+});
+
+/**
+ * What the learner may configure: who may connect and what each client may do; from module 5 also
+ * the limits a broker announces and enforces, and bridges between the exercise's nodes. The nodes
+ * themselves, the clock and everything else stay the exercise's.
+ */
 const LearnerBrokerConfigSchema = z.strictObject({
   users: z.record(z.string(), z.string()).optional(),
   allowAnonymous: z.boolean().optional(),
   acl: z.array(AclRuleSchema).optional(),
+  maximumQoS: z.union([z.literal(0), z.literal(1), z.literal(2)]).optional(),
+  retainAvailable: z.boolean().optional(),
+  maximumPacketSize: z.number().int().nonnegative().optional(),
+  serverKeepAlive: z.number().int().nonnegative().optional(),
+  receiveMaximum: z.number().int().positive().optional(),
+  topicAliasMaximum: z.number().int().nonnegative().optional(),
+  bridges: z.array(BridgeSchema).optional(),
 });
 
 export type LearnerBrokerConfig = z.infer<typeof LearnerBrokerConfigSchema>;
@@ -42,7 +73,7 @@ export function brokerOptionsFromReturned(base: SandboxBrokerOptions, returned: 
   if (!result.success) {
     return {
       ok: false,
-      message: `Your default export is not a broker configuration ({ users?, allowAnonymous?, acl? } or an array of ACL rules): ${z.prettifyError(result.error)}`,
+      message: `Your default export is not a broker configuration ({ users?, allowAnonymous?, acl?, limits such as maximumQoS?, bridges? } or an array of ACL rules): ${z.prettifyError(result.error)}`,
     };
   }
   // The broker options are `exactOptionalPropertyTypes`: keep only the keys the learner set.
@@ -57,6 +88,11 @@ export async function runWithLearnerBroker(request: RunRequest, base: SandboxBro
   if (first.outcome?.status !== 'completed') return first;
   const reading = brokerOptionsFromReturned(base, first.outcome.returned);
   if (!reading.ok) return { ...first, outcome: { status: 'threw', message: reading.message } };
-  await request.host.reset(reading.options);
+  try {
+    await request.host.reset(reading.options);
+  } catch (error) {
+    // The broker checks what the schema cannot: e.g. a bridge naming a node the exercise does not have.
+    return { ...first, outcome: { status: 'threw', message: `The broker refused your configuration: ${error instanceof Error ? error.message : String(error)}` } };
+  }
   return runLearnerCode(request);
 }

@@ -10,7 +10,7 @@
  */
 import type { IStream, MqttClient } from 'mqtt';
 import type { RunOutcome } from '../../../sandbox-broker/src/record-types.ts';
-import { brokerStreamBuilder } from '../../../sandbox-broker/src/browser/client-stream.ts';
+import { brokerNodeStreamBuilder, controlNode } from '../../../sandbox-broker/src/browser/client-stream.ts';
 import { evaluateLearnerCode, learnerLine } from '../runtime/evaluate.ts';
 import { createLearnerConsole } from '../runtime/learner-console.ts';
 import { createLearnerMqtt } from '../runtime/learner-mqtt.ts';
@@ -29,7 +29,7 @@ export interface SessionEnvironment {
 const END_POLL_MS = 10;
 
 /** The scenario's context: its peers' `connect`, and faults, waits and HTTP routes through the lab port. */
-function scenarioContext(connect: ScenarioContext['connect'], lab: LabClient, http: ScenarioContext['http']): ScenarioContext {
+function scenarioContext(connect: ScenarioContext['connect'], lab: LabClient, http: ScenarioContext['http']): Omit<ScenarioContext, 'stopNode' | 'startNode'> {
   return {
     connect,
     cutLink: (clientId) => lab.call({ op: 'cutLink', clientId }),
@@ -50,6 +50,8 @@ const noLab: LabClient = {
   record: () => Promise.resolve(),
 };
 const SCENARIO_END_GRACE_MS = 200;
+/** Peers that received nothing for this long have received what the learner's last packets set off. */
+const PEER_QUIET_MS = 30;
 
 function errorMessage(error: unknown): string {
   if (error instanceof Error) return `${error.name}: ${error.message}`;
@@ -79,7 +81,7 @@ function endWithin(client: MqttClient, ms: number): Promise<void> {
 }
 
 export async function runLearnerSession(start: StartMessage, environment: SessionEnvironment): Promise<void> {
-  const openLink = brokerStreamBuilder(start.connector) as unknown as () => IStream;
+  const openLink = brokerNodeStreamBuilder(start.connector) as unknown as (node?: string) => IStream;
   // The first beat says the worker is up; from then on, silence means the code does not yield.
   environment.post({ type: 'heartbeat' });
   const heartbeat = setInterval(() => environment.post({ type: 'heartbeat' }), HEARTBEAT_MS);
@@ -102,8 +104,12 @@ export async function runLearnerSession(start: StartMessage, environment: Sessio
     });
   });
   const scenarioClients: MqttClient[] = [];
+  let peerActivity = startedAt;
   const scenarioMqtt = createLearnerMqtt(openLink, (client) => {
     scenarioClients.push(client);
+    client.on('packetreceive', () => {
+      peerActivity = Date.now();
+    });
     environment.post({ type: 'peer', clientId: client.options.clientId ?? '' });
   });
   const learnerConsole = createLearnerConsole((level, text) => environment.post({ type: 'console', level, text }));
@@ -129,7 +135,11 @@ export async function runLearnerSession(start: StartMessage, environment: Sessio
   if (start.scenario !== undefined) {
     try {
       const module = await environment.loadScenario(start.scenario);
-      scenario = await module.default(scenarioContext((options) => scenarioMqtt.connectAsync(options, undefined, false), lab, http.api));
+      scenario = await module.default({
+        ...scenarioContext((options) => scenarioMqtt.connectAsync(options, undefined, false), lab, http.api),
+        stopNode: (node) => controlNode(start.connector, 'stop-node', node),
+        startNode: (node) => controlNode(start.connector, 'start-node', node),
+      });
     } catch (error) {
       scenarioStarted = false;
       settle({ status: 'threw', message: `The exercise's scenario failed to start: ${errorMessage(error)}` });
@@ -166,6 +176,15 @@ export async function runLearnerSession(start: StartMessage, environment: Sessio
 
   const outcome = await finished;
   clearInterval(endWatch);
+  // The learner's last QoS 0 publish may still be on its way to a peer: let it arrive (and be
+  // recorded) before the peers end, so checks about what a peer received see it.
+  if (scenarioClients.length > 0) {
+    const deadline = Date.now() + SCENARIO_END_GRACE_MS;
+    peerActivity = Math.max(peerActivity, Date.now());
+    while (Date.now() < deadline && Date.now() - peerActivity < PEER_QUIET_MS) {
+      await new Promise((resolve) => setTimeout(resolve, END_POLL_MS));
+    }
+  }
   try {
     await scenario?.stop?.();
   } catch (error) {

@@ -7,7 +7,7 @@ import { startBrokerWorker, type BrokerHost } from '../../../sandbox-broker/src/
 import type { SandboxBrokerOptions } from '../../../sandbox-broker/src/index.ts';
 import type { RunRecord } from '../../../sandbox-broker/src/record-types.ts';
 import type { CheckResult } from '../checks/check-types.ts';
-import { loadChecks, scenarioRef } from '../exercise-registry.ts';
+import { loadChecks, scenarioRef } from '../exercise-checks.ts';
 import type { Exercise } from '../exercise-types.ts';
 import { grade } from '../grader.ts';
 import { runWithLearnerBroker } from './broker-from-learner.ts';

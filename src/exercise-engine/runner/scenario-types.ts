@@ -15,7 +15,10 @@ export type { LabHttp, LabHttpHandler, LabHttpReply, LabHttpRequest } from './la
  * record (the packet view shows it; checks can find it), and resolves once it has been applied.
  */
 export interface ScenarioContext {
-  /** `mqtt.connectAsync` for peers: resolves once CONNACK arrived. */
+  /**
+   * `mqtt.connectAsync` for peers: resolves once CONNACK arrived. In a run with several broker
+   * nodes (module 5), `servers: [{ host: '<node>', port: 1883 }]` picks the node.
+   */
   connect(options: IClientOptions): Promise<MqttClient>;
   /** Cuts every link of `clientId` as a network failure would: no DISCONNECT, its will fires, MQTT.js sees the connection close. */
   cutLink(clientId: string): Promise<void>;
@@ -29,6 +32,9 @@ export interface ScenarioContext {
   wait(ms: number): Promise<void>;
   /** The in-page HTTP API the learner's `fetch('http://api.lab/…')` reaches: declare its routes here. */
   http: LabHttp;
+  /** Stops a node of a run with several (`broker.nodes` in exercise.yaml) like a crash; `startNode` starts it again. */
+  stopNode(node: string): Promise<void>;
+  startNode(node: string): Promise<void>;
 }
 
 export interface ScenarioHandle {

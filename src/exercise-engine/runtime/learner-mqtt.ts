@@ -7,18 +7,20 @@
 // The default import: MQTT.js's browser ESM build has no named exports, only this object.
 import realMqtt from 'mqtt';
 import type { IClientOptions, IStream, MqttClient } from 'mqtt';
+import { nodeRotation } from './server-list.ts';
 
-/** Opens a new link to the sandbox broker; called once per (re)connect. */
-export type OpenLink = () => IStream;
+/** Opens a new link to the sandbox broker (to `node`, in a run with several: module 5); called once per (re)connect. */
+export type OpenLink = (node?: string) => IStream;
 
-function optionsFromUrl(brokerUrl: string): IClientOptions {
+function optionsFromUrl(brokerUrl: string): IClientOptions & { host?: string } {
   let url: URL;
   try {
     url = new URL(brokerUrl);
   } catch {
     throw new Error(`Not a broker URL: ${JSON.stringify(brokerUrl)} (try 'mqtt://sandbox')`);
   }
-  const options: IClientOptions = {};
+  // The host names a broker node in runs with several (module 5); elsewhere it is ignored.
+  const options: IClientOptions & { host?: string } = url.hostname ? { host: url.hostname } : {};
   if (url.username) options.username = decodeURIComponent(url.username);
   if (url.password) options.password = decodeURIComponent(url.password);
   const clientId = url.searchParams.get('clientId');
@@ -38,7 +40,9 @@ export function createLearnerMqtt(openLink: OpenLink, onClient: (client: MqttCli
     const fromUrl = typeof brokerUrl === 'string' ? optionsFromUrl(brokerUrl) : (brokerUrl ?? {});
     const merged: IClientOptions = { ...fromUrl, ...options };
     if (merged.clean === false && !merged.clientId) throw new Error('Missing clientId for unclean clients');
-    const client = new realMqtt.MqttClient(() => openLink(), merged);
+    // MQTT.js's `servers` list (or the URL's host) picks the node of each (re)connection.
+    const nextNode = nodeRotation(merged, merged.host);
+    const client = new realMqtt.MqttClient(() => openLink(nextNode()), merged);
     onClient(client);
     return client;
   };

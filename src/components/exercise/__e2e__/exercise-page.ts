@@ -7,7 +7,7 @@ export function exerciseSection(page: Page, id: string): Locator {
   return page.locator(`section[data-exercise="${id}"]`);
 }
 
-/** Presses "Open the editor" and waits until Monaco is usable. */
+/** Presses "Open the editor" and waits until Monaco (the full editor) has replaced the plain one. */
 export async function openEditor(section: Locator): Promise<void> {
   await section.getByRole('button', { name: 'Open the editor' }).click();
   await section.locator('[data-editor-state="ready"]').waitFor({ timeout: 20_000 });
@@ -47,4 +47,9 @@ export async function checkStates(section: Locator): Promise<Record<string, bool
   return section.locator('[data-check]').evaluateAll((items) =>
     Object.fromEntries(items.map((item) => [item.getAttribute('data-check') ?? '', item.getAttribute('data-pass') === 'true'])),
   );
+}
+
+/** The plain editor (a textarea) the exercise opens with, before Monaco replaces it. */
+export function plainEditor(section: Locator): Locator {
+  return section.locator('[data-exercise-editor] textarea[data-plain-editor]');
 }

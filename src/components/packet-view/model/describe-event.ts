@@ -22,6 +22,8 @@ const NAMES: Record<BrokerEventType, string> = {
   'clock-advanced': 'clock advanced',
   'http-request': 'HTTP request',
   'http-response': 'HTTP response',
+  'node-stopped': 'node stopped',
+  'node-started': 'node started',
 };
 
 /**
@@ -43,5 +45,6 @@ export function describeEvent(entry: BrokerEventEntry, clientName?: string): str
   if (entry.topic !== undefined) details.push(`topic ${entry.topic}`);
   if (entry.reason) details.push(entry.reason);
   if (details.length) text += `: ${details.join(', ')}`;
-  return text;
+  // Runs with several broker nodes (module 5) say where each event happened.
+  return entry.node === undefined ? text : `${text} [node ${entry.node}]`;
 }

@@ -82,12 +82,14 @@ export function buildSequence(entries: readonly RecordEntry[], filter: SequenceF
       if (filter.client !== undefined && filter.client !== client) continue;
       if (filter.type !== undefined && filter.type !== entry.packet.cmd) continue;
       const resent = handshake?.resent ? ' · re-sent' : '';
+      // With several broker nodes (module 5), which node the packet crossed.
+      const node = entry.node === undefined ? '' : ` · node ${entry.node}`;
       const row: PacketRow = {
         kind: 'packet',
         entry,
         client,
-        label: arrowLabel(entry.packet) + resent,
-        spoken: spokenLabel(entry.packet, client, entry.direction) + (resent ? ', sent again' : ''),
+        label: arrowLabel(entry.packet) + resent + node,
+        spoken: spokenLabel(entry.packet, client, entry.direction) + (resent ? ', sent again' : '') + (node ? `, on node ${entry.node}` : ''),
       };
       if (handshake) row.group = handshake.group;
       rows.push(row);

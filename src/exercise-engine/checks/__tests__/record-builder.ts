@@ -20,6 +20,13 @@ export class RecordBuilder {
     return this;
   }
 
+  /** Stamps the last entry with a broker node, as runs with several nodes record it (module 5). */
+  atNode(node: string): this {
+    const last = this.entries[this.entries.length - 1];
+    if (last && last.kind !== 'console') last.node = node;
+    return this;
+  }
+
   print(text: string, level: 'log' | 'info' | 'warn' | 'error' = 'log'): this {
     this.entries.push({ kind: 'console', seq: this.entries.length, time: this.entries.length, level, text });
     return this;

@@ -13,10 +13,13 @@ describe('brokerOptionsFromReturned', () => {
     expect(brokerOptionsFromReturned({ users: { u: 'p' } }, rules)).toEqual({ ok: true, options: { users: { u: 'p' }, acl: rules } });
   });
 
-  it('takes { users, allowAnonymous, acl } and nothing else', () => {
+  it('takes { users, allowAnonymous, acl }, limits and bridges, and nothing else (the nodes and the clock stay the exercise\'s)', () => {
     expect(brokerOptionsFromReturned({}, { allowAnonymous: false }).ok).toBe(true);
-    const reading = brokerOptionsFromReturned({}, { acl: [], maximumQoS: 0 });
-    expect(reading.ok).toBe(false);
+    expect(brokerOptionsFromReturned({}, { acl: [], maximumQoS: 1, maximumPacketSize: 2048, retainAvailable: false, serverKeepAlive: 60 }).ok).toBe(true);
+    const bridge = { name: 'b', local: 'site', remote: 'cloud', topics: [{ pattern: 'x/#', direction: 'out', qos: 1, remotePrefix: 'site/' }] };
+    expect(brokerOptionsFromReturned({ nodes: [{ name: 'site' }, { name: 'cloud' }] }, { bridges: [bridge] })).toMatchObject({ ok: true, options: { nodes: [{ name: 'site' }, { name: 'cloud' }], bridges: [bridge] } });
+    expect(brokerOptionsFromReturned({}, { acl: [], nodes: [{ name: 'a' }] }).ok).toBe(false);
+    expect(brokerOptionsFromReturned({}, { clock: 'virtual' }).ok).toBe(false);
   });
 
   it('names the problem in a malformed rule', () => {
@@ -53,5 +56,12 @@ describe('runInNode with learnerConfiguresBroker', () => {
     expect(record.outcome?.status).toBe('threw');
     expect(record.outcome?.message).toContain('not a broker configuration');
     expect(subacks(record.entries)).toEqual([]);
+  });
+
+  it('a bridge the broker refuses (a node the exercise does not have) ends the run as "threw", naming the node', { timeout: 20_000 }, async () => {
+    const code = "export default { bridges: [{ name: 'b', local: 'site', remote: 'moon', topics: [{ pattern: '#', direction: 'out' }] }] };";
+    const record = await runInNode(code, { broker: { nodes: [{ name: 'site' }, { name: 'cloud' }] }, learnerConfiguresBroker: true });
+    expect(record.outcome?.status).toBe('threw');
+    expect(record.outcome?.message).toContain('no node "moon"');
   });
 });
