@@ -152,7 +152,7 @@ export function createBrokerNode(options: SandboxBrokerOptions = {}, membership?
     for (const link of cut) link.cut('link cut by instrument');
     return cut.map((link) => link.linkId);
   };
-  const instruments = membership?.instruments ?? new Instruments({ recorder, cutLinks }, options.seed ?? 1);
+  const instruments = membership?.instruments ?? new Instruments({ recorder, now: () => clock.now(), cutLinks }, options.seed ?? 1);
 
   const publishWill = (clientId: string, username: string | undefined, will: WillMessage): void => {
     if (will.topic.startsWith('$') || !canPublish(options.acl, { clientId, username }, will.topic)) {

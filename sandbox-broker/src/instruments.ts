@@ -33,6 +33,8 @@ interface OneShotRule {
 
 export interface InstrumentHost {
   readonly recorder: Recorder;
+  /** The broker clock (ms), for faults that last a while. */
+  now(): number;
   /** Cuts matching links abruptly; returns the link ids cut. */
   cutLinks(target: LinkTarget): number[];
 }
@@ -51,6 +53,8 @@ export function createRandom(seed: number): () => number {
 
 export class Instruments {
   private rules: OneShotRule[] = [];
+  /** While the broker is "down": until when (broker clock), and for which client id (all when absent). */
+  private refusal: { until: number; clientId?: string } | undefined;
   private readonly conditions = new Map<LinkTarget, LinkConditions>();
   private readonly random: () => number;
 
@@ -80,9 +84,27 @@ export class Instruments {
     this.note('setLinkConditions', { target, ...conditions });
   }
 
+  /**
+   * For `ms` on the broker clock the broker is unavailable: each new connection (of `clientId`, or
+   * of anyone) is closed right after its CONNECT, without CONNACK, as a connection to a stopped
+   * broker fails. Clients reconnect as their library decides; their CONNECTs are in the record.
+   */
+  refuseConnections(ms: number, filter: { clientId?: string } = {}): void {
+    this.refusal = { until: this.host.now() + ms, ...filter };
+    this.note('refuseConnections', { ms, ...filter });
+  }
+
+  /** Asked by a link when a CONNECT arrives. */
+  refusesConnection(clientId: string): boolean {
+    const refusal = this.refusal;
+    if (!refusal || this.host.now() >= refusal.until) return false;
+    return refusal.clientId === undefined || refusal.clientId === clientId;
+  }
+
   clear(): void {
     this.rules = [];
     this.conditions.clear();
+    this.refusal = undefined;
   }
 
   /** Asked by a link for every packet crossing it. */

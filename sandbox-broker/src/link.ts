@@ -324,6 +324,12 @@ export class Link {
       this.close('connection refused', true);
       return;
     }
+    if (this.host.instruments.refusesConnection(this.clientId)) {
+      // instruments.refuseConnections: the broker is "down", so the connection ends with no CONNACK.
+      this.host.recorder.event({ event: 'connection-refused', linkId: this.linkId, clientId: this.clientId, reason: 'broker unavailable (instrument): closed without CONNACK', detail: { instrument: 'refuseConnections' } });
+      this.close('broker unavailable');
+      return;
+    }
     this.username = packet['username'] as string | undefined;
     this.cleanStart = packet['clean'] as boolean;
     const requested = (packet['keepalive'] as number) ?? 0;

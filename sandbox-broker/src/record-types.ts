@@ -70,7 +70,11 @@ export type BrokerEventType =
   | 'node-stopped'
   | 'node-started'
   /** The MQTT-SN gateway: a client's state changed (active, asleep, awake, lost…) or it refused a datagram. */
-  | 'gateway';
+  | 'gateway'
+  /** A request to the in-page HTTP API of an exercise (`detail`: id, method, url, path, body). */
+  | 'http-request'
+  /** Its response (`detail`: id, method, url, path, status, body), or the error that ended it. */
+  | 'http-response';
 
 export interface BrokerEventEntry {
   kind: 'event';

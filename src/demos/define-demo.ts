@@ -20,6 +20,8 @@ export interface DemoInstruments {
   dropNext(type: PacketType, filter?: PacketFilter): Promise<void>;
   delayNext(type: PacketType, ms: number, filter?: PacketFilter): Promise<void>;
   setLinkConditions(target: LinkTarget, conditions: LinkConditions): Promise<void>;
+  /** For `ms` (broker clock) new connections (of one client id, or all) are closed after CONNECT, without CONNACK: the broker is down. */
+  refuseConnections(ms: number, filter?: { clientId?: string }): Promise<void>;
 }
 
 /**

@@ -87,6 +87,7 @@ export function createDemoContext(backend: DemoBackend): ManagedDemoContext {
       dropNext: instrument('dropNext'),
       delayNext: instrument('delayNext'),
       setLinkConditions: instrument('setLinkConditions'),
+      refuseConnections: instrument('refuseConnections'),
     },
     stopNode: (node) => backend.stopNode(node),
     startNode: (node) => backend.startNode(node),

@@ -1,5 +1,6 @@
 import type { Instruments, SandboxBrokerOptions } from '../index.ts';
 import type { RecordEntry, RunRecord } from '../record-types.ts';
+import type { NewEvent } from '../recorder.ts';
 import type { ClosablePortLike, PortLike } from '../worker/port-like.ts';
 import type { EntriesMessage, InstrumentCall, InstrumentName, ReplyValues, WorkerReply, WorkerRequest } from '../worker/protocol.ts';
 
@@ -25,6 +26,8 @@ export interface BrokerHost {
   snapshot(): Promise<RunRecord>;
   clear(): Promise<void>;
   log(level: 'log' | 'info' | 'warn' | 'error', text: string): Promise<void>;
+  /** Adds an event from outside the broker to the record (a scenario's fault, an HTTP exchange). */
+  recordEvent(event: NewEvent): Promise<void>;
   /** A fresh broker with these options; existing connections drop, connectors stay usable. */
   reset(options: SandboxBrokerOptions): Promise<void>;
   /** Stops a node of a run with several (`options.nodes`, module 5) like a crash; `startNode` starts it again. */
@@ -110,6 +113,7 @@ export function connectBrokerHost(
     snapshot: () => request({ type: 'snapshot' }),
     clear: () => request({ type: 'clear' }),
     log: (level, text) => request({ type: 'log', level, text }),
+    recordEvent: (event) => request({ type: 'record-event', event }),
     reset: (nextOptions) => request({ type: 'reset', options: nextOptions }),
     stopNode: (node) => request({ type: 'stop-node', node }),
     startNode: (node) => request({ type: 'start-node', node }),

@@ -57,7 +57,7 @@ export function createBrokerLab(options: SandboxBrokerOptions): SandboxBroker {
   const running = new Map<string, BrokerNode>();
   let nextLinkId = 1;
   const instruments = new Instruments(
-    { recorder, cutLinks: (target: LinkTarget) => [...running.values()].flatMap((node) => node.cutLinks(target)) },
+    { recorder, now: () => clock.now(), cutLinks: (target: LinkTarget) => [...running.values()].flatMap((node) => node.cutLinks(target)) },
     options.seed ?? 1,
   );
 

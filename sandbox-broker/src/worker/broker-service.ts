@@ -104,6 +104,8 @@ export function serveSandboxBroker(endpoint: PortLike): void {
         return instruments.delayNext(...call.args);
       case 'setLinkConditions':
         return instruments.setLinkConditions(...call.args);
+      case 'refuseConnections':
+        return instruments.refuseConnections(...call.args);
     }
   };
 
@@ -138,6 +140,9 @@ export function serveSandboxBroker(endpoint: PortLike): void {
         return undefined;
       case 'reset':
         await replaceBroker(request.options);
+        return undefined;
+      case 'record-event':
+        current().recorder.event(request.event);
         return undefined;
       case 'stop-node':
         await nodeControl(current().stopNode, request.node)(request.node);

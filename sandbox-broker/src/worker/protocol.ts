@@ -11,9 +11,10 @@
  *   the broker without going through the page.
  */
 import type { RunRecord } from '../record-types.ts';
+import type { NewEvent } from '../recorder.ts';
 import type { Instruments, SandboxBrokerOptions } from '../index.ts';
 
-export type InstrumentName = 'cutLink' | 'dropNext' | 'delayNext' | 'setLinkConditions';
+export type InstrumentName = 'cutLink' | 'dropNext' | 'delayNext' | 'setLinkConditions' | 'refuseConnections';
 
 /** One call of an instrument, with the instrument's own argument list (all plain data). */
 export type InstrumentCall = {
@@ -33,7 +34,9 @@ export type WorkerRequest =
   | { readonly type: 'reset'; readonly id: number; readonly options: SandboxBrokerOptions }
   /** Runs with several nodes (`options.nodes`, module 5): stop a node like a crash, start it again. */
   | { readonly type: 'stop-node'; readonly id: number; readonly node: string }
-  | { readonly type: 'start-node'; readonly id: number; readonly node: string };
+  | { readonly type: 'start-node'; readonly id: number; readonly node: string }
+  /** An event from outside the broker (a scenario's fault or wait, an exchange with an in-page HTTP API). */
+  | { readonly type: 'record-event'; readonly id: number; readonly event: NewEvent };
 
 /** What each request resolves to on the page. */
 export interface ReplyValues {
@@ -48,6 +51,7 @@ export interface ReplyValues {
   clear: undefined;
   log: undefined;
   reset: undefined;
+  'record-event': undefined;
   'stop-node': undefined;
   'start-node': undefined;
 }

@@ -47,6 +47,15 @@ describe.each([
     }
   }, 60_000);
 
+  it("applies a scenario's faults (link cuts, a lost PUBACK, a broker restart) and serves its HTTP API in the page", async () => {
+    for (const id of ['06-client-libraries/survive-outages', '06-client-libraries/http-bridge']) {
+      const solution = await run(id, 'solution');
+      expect(solution.errors).toEqual([]);
+      expect(solution.result.outcome?.status).toBe('completed');
+      expect(solution.result.failed).toEqual([]);
+    }
+  }, 60_000);
+
   it('captures console output', async () => {
     const { result } = await run('01-fundamentals/first-connection', 'solution');
     expect(result.console).toEqual(['received on lab/hello: hello, MQTT']);

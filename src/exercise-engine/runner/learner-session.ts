@@ -16,7 +16,9 @@ import { evaluateLearnerCode, learnerLine } from '../runtime/evaluate.ts';
 import { createLearnerConsole } from '../runtime/learner-console.ts';
 import { createLearnerMqtt } from '../runtime/learner-mqtt.ts';
 import { HEARTBEAT_MS, type StartMessage, type WorkerToHost } from './run-protocol.ts';
-import type { ScenarioHandle, ScenarioModule } from './scenario-types.ts';
+import type { ScenarioContext, ScenarioHandle, ScenarioModule } from './scenario-types.ts';
+import { createLabHttp } from './lab/lab-http.ts';
+import { createLabClient, type LabClient, type LabClientPort } from './lab/scenario-lab.ts';
 
 export interface SessionEnvironment {
   post(message: WorkerToHost): void;
@@ -26,6 +28,28 @@ export interface SessionEnvironment {
 }
 
 const END_POLL_MS = 10;
+
+/** The scenario's context: its peers' `connect`, and faults, waits and HTTP routes through the lab port. */
+function scenarioContext(connect: ScenarioContext['connect'], lab: LabClient, http: ScenarioContext['http']): Omit<ScenarioContext, 'stopNode' | 'startNode'> {
+  return {
+    connect,
+    cutLink: (clientId) => lab.call({ op: 'cutLink', clientId }),
+    restartBroker: ({ keepSessions }) => lab.call({ op: 'restartBroker', keepSessions }),
+    dropNext: (type, filter = {}) => lab.call({ op: 'dropNext', type, filter }),
+    refuseConnections: (ms, filter = {}) => lab.call({ op: 'refuseConnections', ms, ...filter }),
+    async wait(ms) {
+      await lab.record({ event: 'instrument', reason: `scenario waits ${ms} ms`, detail: { instrument: 'wait', ms } });
+      await new Promise((resolve) => setTimeout(resolve, ms));
+    },
+    http,
+  };
+}
+
+/** A host that gives no lab port (none today) still runs scenarios that use no fault. */
+const noLab: LabClient = {
+  call: () => Promise.reject(new Error('this run has no lab port: faults and HTTP are unavailable')),
+  record: () => Promise.resolve(),
+};
 const SCENARIO_END_GRACE_MS = 200;
 /** Peers that received nothing for this long have received what the learner's last packets set off. */
 const PEER_QUIET_MS = 30;
@@ -102,6 +126,10 @@ export async function runLearnerSession(start: StartMessage, environment: Sessio
     environment.post({ type: 'peer', clientId: client.options.clientId ?? '' });
   });
   const learnerConsole = createLearnerConsole((level, text) => environment.post({ type: 'console', level, text }));
+  const lab = start.lab ? createLabClient(start.lab as unknown as LabClientPort) : noLab;
+  const http = createLabHttp(lab.record);
+  // No network from here: learner code (and anything it calls) reaches only the in-page API.
+  globalThis.fetch = http.fetch;
 
   let settle: (outcome: RunOutcome) => void = () => undefined;
   const finished = new Promise<RunOutcome>((resolve) => {
@@ -121,7 +149,7 @@ export async function runLearnerSession(start: StartMessage, environment: Sessio
     try {
       const module = await environment.loadScenario(start.scenario);
       scenario = await module.default({
-        connect: (options) => scenarioMqtt.connectAsync(options, undefined, false),
+        ...scenarioContext((options) => scenarioMqtt.connectAsync(options, undefined, false), lab, http.api),
         stopNode: (node) => controlNode(start.connector, 'stop-node', node),
         startNode: (node) => controlNode(start.connector, 'start-node', node),
       });
@@ -138,7 +166,7 @@ export async function runLearnerSession(start: StartMessage, environment: Sessio
     throw new Error(`Only 'mqtt' and 'mqtt-sn' can be imported here, not ${JSON.stringify(specifier)}`);
   };
   // Without its scenario the exercise cannot behave as intended: the learner's code is not run.
-  if (scenarioStarted) evaluateLearnerCode(start.code, { require, console: learnerConsole }).then(
+  if (scenarioStarted) evaluateLearnerCode(start.code, { require, console: learnerConsole, fetch: http.fetch }).then(
     (returned) => {
       topLevel = { done: true, at: Date.now(), returned };
       checkEnd();

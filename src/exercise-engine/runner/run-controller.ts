@@ -10,6 +10,7 @@ import type { RunOutcome, RunRecord } from '../../../sandbox-broker/src/record-t
 import type { EndCondition } from '../schema/exercise-meta.ts';
 import { transpileLearnerCode } from '../runtime/transpile.ts';
 import { HEARTBEAT_MS, type HostToWorker, type WorkerToHost } from './run-protocol.ts';
+import { serveLab, type LabPort } from './lab/lab-host.ts';
 
 /** The learner worker as the controller needs it; a Web Worker or a `worker_threads` Worker behind it. */
 export interface LearnerWorkerHandle {
@@ -55,6 +56,9 @@ export async function runLearnerCode(request: RunRequest): Promise<RunRecord> {
   }
 
   const connector = request.host.openClientPort();
+  // The scenario's faults and the learner's HTTP exchanges reach the broker through the host, never directly.
+  const lab = new MessageChannel();
+  serveLab(lab.port1 as unknown as LabPort, request.host);
   const worker = request.startWorker();
   const logging: Promise<void>[] = [];
   const peers: string[] = [];
@@ -100,14 +104,16 @@ export async function runLearnerCode(request: RunRequest): Promise<RunRecord> {
       type: 'start',
       code: transpiled.code,
       connector,
+      lab: lab.port2,
       idleMs: request.end.idleMs ?? DEFAULT_IDLE_MS,
       ...(request.end.afterMs === undefined ? {} : { afterMs: request.end.afterMs }),
       ...(request.scenario === undefined ? {} : { scenario: request.scenario }),
     };
-    worker.post(start, [connector]);
+    worker.post(start, [connector, lab.port2]);
   });
 
   worker.terminate();
+  lab.port1.close();
   await Promise.allSettled(logging);
   const dropped = await request.host.closeClientPort(connector);
   if (dropped > 0) await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));

@@ -15,6 +15,8 @@ export interface StartMessage {
   scenario?: string;
   idleMs: number;
   afterMs?: number;
+  /** The scenario's lab port: faults and HTTP exchanges it asks the host to apply or record (see lab/lab-protocol.ts). */
+  lab?: MessagePort;
 }
 
 export type HostToWorker = StartMessage;

@@ -40,13 +40,15 @@ export async function learnerLine(error: unknown): Promise<number | undefined> {
 export interface LearnerScope {
   require: (specifier: string) => unknown;
   console: Pick<Console, 'log' | 'info' | 'warn' | 'error' | 'debug'>;
+  /** The `fetch` the code sees: the exercise's in-page HTTP API, not the network. */
+  fetch?: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
 }
 
 /** Runs the code; resolves with what it returned, or with its default export if it has one. */
 export async function evaluateLearnerCode(code: string, scope: LearnerScope): Promise<unknown> {
   await wrapperLineShift();
   const module = { exports: {} as Record<string, unknown> };
-  const body = compile(['require', 'exports', 'module', 'console'], code);
-  const returned = await body(scope.require, module.exports, module, scope.console);
+  const body = compile(['require', 'exports', 'module', 'console', 'fetch'], code);
+  const returned = await body(scope.require, module.exports, module, scope.console, scope.fetch ?? globalThis.fetch);
   return 'default' in module.exports ? await module.exports['default'] : returned;
 }

@@ -20,6 +20,8 @@ const NAMES: Record<BrokerEventType, string> = {
   instrument: 'instrument',
   'broker-restarted': 'broker restarted',
   'clock-advanced': 'clock advanced',
+  'http-request': 'HTTP request',
+  'http-response': 'HTTP response',
   'node-stopped': 'node stopped',
   'node-started': 'node started',
   gateway: 'MQTT-SN gateway',
