@@ -16,6 +16,7 @@ import { stampExpiry } from './message-expiry.ts';
 import type { SandboxBrokerOptions } from './options.ts';
 import type { WirePacket } from './packet-codec.ts';
 import type { Direction } from './record-types.ts';
+import { createMethods } from './enhanced-auth/methods.ts';
 import { Recorder } from './recorder.ts';
 import { endSessionInBroker } from './session-ender.ts';
 import { SessionTimers } from './session-timers.ts';
@@ -49,6 +50,7 @@ export function createSandboxBroker(options: SandboxBrokerOptions = {}): Sandbox
   const recorder = new Recorder(() => clock.now());
   clock.onAdvance = (ms) => recorder.event({ event: 'clock-advanced', reason: `clock advanced ${ms} ms`, detail: { ms } });
   const links = new Map<number, Link>();
+  const authenticationMethods = createMethods(options.authenticationMethods, options.users);
   const linkOfStream = new WeakMap<object, Link>();
   const stats = new BrokerStats();
   const unacknowledgedBySession = new Map<string, Set<number>>();
@@ -161,6 +163,9 @@ export function createSandboxBroker(options: SandboxBrokerOptions = {}): Sandbox
       }
       return ids;
     },
+    authenticationMethod(name) {
+      return authenticationMethods.get(name);
+    },
     countPacket(direction: Direction, packet: WirePacket, bytes: number) {
       stats.count(direction, packet.cmd === 'publish', bytes);
     },
@@ -214,7 +219,10 @@ export function createSandboxBroker(options: SandboxBrokerOptions = {}): Sandbox
       receiveMaximum: options.receiveMaximum ?? 0,
       ...(persistence ? { persistence } : {}),
       authenticate(client: AedesClient, username: string | undefined, password: Buffer | undefined, callback: Callback) {
-        if (!linkOfStream.get(client.conn as object)) return callback(null, true); // internal session-ending connection
+        const link = linkOfStream.get(client.conn as object);
+        if (!link) return callback(null, true); // internal session-ending connection
+        // The link has completed enhanced authentication before the CONNECT reached aedes.
+        if (link.authenticationMethod !== undefined) return callback(null, true);
         const code = authenticate(options, username, password === undefined ? undefined : Buffer.from(password).toString('utf8'));
         if (code === 0) return callback(null, true);
         const error = Object.assign(new Error(code === 4 ? 'bad user name or password' : 'not authorized'), { returnCode: code });

@@ -1,5 +1,6 @@
 /** The options a sandbox broker is created with. */
 import type { ClockMode } from './clock.ts';
+import type { AuthenticationMethodName } from './enhanced-auth/methods.ts';
 
 /**
  * One access-control rule. Rules are tried in order and the first rule whose `username`,
@@ -34,6 +35,11 @@ export interface SandboxBrokerOptions {
   /** username -> password; when set, connections without a username are refused (unless allowAnonymous). */
   users?: Record<string, string>;
   allowAnonymous?: boolean;
+  /**
+   * MQTT 5.0 enhanced authentication methods (5.0 §4.12) the broker accepts in CONNECT's
+   * Authentication Method, checked against `users`. Any other method gets CONNACK 0x8C.
+   */
+  authenticationMethods?: AuthenticationMethodName[];
   acl?: AclRule[];
   /** $SYS statistics topics, published (retained) every intervalMs on the broker clock. */
   sys?: { intervalMs: number } | false;

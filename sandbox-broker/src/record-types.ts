@@ -64,7 +64,11 @@ export type BrokerEventType =
   | 'protocol-error'
   | 'instrument'
   | 'broker-restarted'
-  | 'clock-advanced';
+  | 'clock-advanced'
+  /** MQTT 5.0 enhanced authentication succeeded (detail: method, reauthentication). */
+  | 'client-authenticated'
+  /** A re-authentication failed (an initial failure is a 'connection-refused'). */
+  | 'authentication-failed';
 
 export interface BrokerEventEntry {
   kind: 'event';

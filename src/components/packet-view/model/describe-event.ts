@@ -20,6 +20,8 @@ const NAMES: Record<BrokerEventType, string> = {
   instrument: 'instrument',
   'broker-restarted': 'broker restarted',
   'clock-advanced': 'clock advanced',
+  'client-authenticated': 'authenticated',
+  'authentication-failed': 'authentication failed',
 };
 
 /**
