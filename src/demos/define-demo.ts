@@ -23,8 +23,9 @@ export interface DemoContext {
    * A real MQTT.js client on its own link to the sandbox broker, resolved once connected.
    * `name` is its client id unless the options give one. Defaults: MQTT 5.0, no automatic
    * reconnect (`reconnectPeriod: 0`), keep-alive off: a demo reconnects on purpose.
+   * `prepare` runs on the new client before any packet arrives (e.g. to set `handleAuth`).
    */
-  client(name: string, options?: IClientOptions): Promise<MqttClient>;
+  client(name: string, options?: IClientOptions, prepare?: (client: MqttClient) => void): Promise<MqttClient>;
   readonly instruments: DemoInstruments;
   /** Moves the broker's virtual clock (needs `brokerOptions.clock: 'virtual'`). */
   advanceClock(ms: number): Promise<void>;

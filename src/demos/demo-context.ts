@@ -19,10 +19,11 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 export function createDemoContext(backend: DemoBackend): ManagedDemoContext {
   const clients = new Set<MqttClient>();
 
-  const client = (name: string, options: IClientOptions = {}): Promise<MqttClient> => {
+  const client = (name: string, options: IClientOptions = {}, prepare?: (made: MqttClient) => void): Promise<MqttClient> => {
     // The stream builder is called again on each reconnect, which opens a fresh link.
     const made = new mqtt.MqttClient(() => backend.openLink() as never, { clientId: name, protocolVersion: 5, reconnectPeriod: 0, keepalive: 0, ...options });
     clients.add(made);
+    prepare?.(made);
     return new Promise((resolve, reject) => {
       const settle = (error?: Error): void => {
         made.off('connect', onConnect);
