@@ -4,7 +4,8 @@
  * `handleAuth` hook) and, for what MQTT.js would not send, by raw packets.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { IAuthPacket, IClientOptions, MqttClient } from 'mqtt';
+import type { IClientOptions, MqttClient } from 'mqtt';
+import type { IAuthPacket } from 'mqtt-packet';
 import { createSandboxBroker, type SandboxBroker } from '../src/index.ts';
 import { scramClient, type ScramClient } from '../src/enhanced-auth/scram-client.ts';
 import type { PacketEntry } from '../src/record-types.ts';
@@ -174,7 +175,7 @@ describe('5.0 §4.12 enhanced authentication with SCRAM-SHA-256', () => {
     raw.send({ cmd: 'connect', protocolVersion: 5, clientId: 'eager', clean: true, keepalive: 0, properties: { authenticationMethod: METHOD, authenticationData: Buffer.from(scramClient('meter-12', 'x').firstMessage) } });
     raw.send({ cmd: 'publish', topic: 'too/early', payload: Buffer.from('x'), qos: 0, retain: false, dup: false });
     await raw.closed;
-    expect(events(broker, 'protocol-error')[0]?.reason).toMatch(/PUBLISH before CONNACK/);
+    expect(events(broker, 'protocol-error')[0]).toHaveProperty('reason', expect.stringMatching(/PUBLISH before CONNACK/));
     expect(events(broker, 'client-connected')).toHaveLength(0);
   });
 

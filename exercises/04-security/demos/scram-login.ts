@@ -5,7 +5,8 @@
  * src/demos/__tests__/04-security-demos.test.ts.
  */
 import { Buffer } from 'buffer';
-import type { IAuthPacket, IClientOptions, MqttClient } from 'mqtt';
+import type { IClientOptions, MqttClient } from 'mqtt';
+import type { IAuthPacket } from 'mqtt-packet';
 import { scramClient, type ScramClient } from '../../../sandbox-broker/src/enhanced-auth/scram-client.ts';
 import { defineDemo } from '../../../src/demos/define-demo.ts';
 
