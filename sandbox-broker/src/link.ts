@@ -23,6 +23,7 @@ import { isValidTopicName } from './topic-match.ts';
 import type { LinkHost } from './link-host.ts';
 import type { TimerHandle } from './clock.ts';
 import { canPublish } from './access-control.ts';
+import { raisedTopicToReal } from './delivery-qos.ts';
 import type { AuthConversation, AuthStep } from './enhanced-auth/method.ts';
 
 const NEVER_EXPIRES = 0xffffffff;
@@ -645,6 +646,8 @@ export class Link {
     let out: WirePacket | undefined;
     const shared = sharedTopicToReal(packet['topic'] as string);
     if (shared) out = { ...packet, topic: shared.topic };
+    const raised = raisedTopicToReal(packet['topic'] as string);
+    if (raised !== undefined) out = { ...packet, topic: raised };
     const expiry = applyExpiry(packet['properties'] as Properties | undefined, this.host.clock.now());
     if (expiry.expired) {
       this.host.recorder.event({ event: 'message-expired', clientId: this.clientId, linkId: this.linkId, topic: (out ?? packet)['topic'] as string, reason: 'Message Expiry Interval elapsed before delivery' });
