@@ -7,12 +7,12 @@ import { Aedes } from 'aedes';
 import type { Duplex } from 'readable-stream';
 import { authenticate, canPublish, canSubscribe } from './access-control.ts';
 import { createRealClock, createVirtualClock, type BrokerClock } from './clock.ts';
-import { deliverAtGrantedQoS, lowerForwardedQoS, type DeliveringClient, type Subscriptions } from './delivery-qos.ts';
+import { deliverAtGrantedQoS, lowerForwardedQoS, raisedTopicToReal, type DeliveringClient, type Subscriptions } from './delivery-qos.ts';
 import { createDuplexPair } from './duplex-pair.ts';
 import { Instruments, type LinkTarget } from './instruments.ts';
 import { DENIED_TOPIC, Link, type WillMessage } from './link.ts';
 import type { LinkHost } from './link-host.ts';
-import { stampExpiry } from './message-expiry.ts';
+import { hasExpired, stampExpiry } from './message-expiry.ts';
 import type { SandboxBrokerOptions } from './options.ts';
 import type { WirePacket } from './packet-codec.ts';
 import type { Direction } from './record-types.ts';
@@ -235,7 +235,15 @@ export function createSandboxBroker(options: SandboxBrokerOptions = {}): Sandbox
         const allowed = !packet.topic.startsWith('$') && canPublish(options.acl, link.identity(), packet.topic);
         callback(allowed ? null : new Error('not authorized'));
       },
-      authorizeForward(client: AedesClient & { subscriptions: Subscriptions }, packet: { topic: string; qos: number }) {
+      authorizeForward(client: AedesClient & { subscriptions: Subscriptions }, packet: { topic: string; qos: number; properties?: Record<string, unknown> }) {
+        // Every delivery passes here (live, queued, retained): an expired message goes to nobody,
+        // whatever protocol level the subscriber speaks ([MQTT-3.3.2-5]).
+        if (hasExpired(packet.properties, clock.now())) {
+          const link = linkOfStream.get(client.conn as object);
+          const topic = raisedTopicToReal(packet.topic) ?? sharedTopicToReal(packet.topic)?.topic ?? packet.topic;
+          recorder.event({ event: 'message-expired', clientId: client.id, ...(link ? { linkId: link.linkId } : {}), topic, reason: 'Message Expiry Interval elapsed before delivery' });
+          return null;
+        }
         lowerForwardedQoS(client.subscriptions, packet);
         return packet;
       },
