@@ -47,7 +47,7 @@ type Callback = (error: Error | null, result?: unknown) => void;
 
 export function createSandboxBroker(options: SandboxBrokerOptions = {}): SandboxBroker {
   const clock = options.clock === 'virtual' ? createVirtualClock() : createRealClock();
-  const recorder = new Recorder(() => clock.now());
+  const recorder = new Recorder(() => clock.now(), options.recordLimits);
   clock.onAdvance = (ms) => recorder.event({ event: 'clock-advanced', reason: `clock advanced ${ms} ms`, detail: { ms } });
   const links = new Map<number, Link>();
   const authenticationMethods = createMethods(options.authenticationMethods, options.users);

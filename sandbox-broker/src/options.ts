@@ -1,5 +1,6 @@
 /** The options a sandbox broker is created with. */
 import type { ClockMode } from './clock.ts';
+import type { RecordLimits } from './recorder.ts';
 import type { AuthenticationMethodName } from './enhanced-auth/methods.ts';
 
 /**
@@ -44,6 +45,8 @@ export interface SandboxBrokerOptions {
   /** $SYS statistics topics, published (retained) every intervalMs on the broker clock. */
   sys?: { intervalMs: number } | false;
   clock?: ClockMode;
+  /** Bounds on the run record's memory (defaults: DEFAULT_RECORD_LIMITS); a flood keeps its head and tail. */
+  recordLimits?: Partial<RecordLimits>;
   /** Seed of the PRNG behind link loss (instruments.setLinkConditions); default 1. */
   seed?: number;
 }

@@ -22,6 +22,7 @@ const NAMES: Record<BrokerEventType, string> = {
   'clock-advanced': 'clock advanced',
   'client-authenticated': 'authenticated',
   'authentication-failed': 'authentication failed',
+  'entries-omitted': 'entries omitted',
 };
 
 /**
