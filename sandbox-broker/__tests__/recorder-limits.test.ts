@@ -38,7 +38,8 @@ describe('recorder limits', () => {
     const { entries, omitted } = recorder.snapshot();
     expect(omitted).toBeGreaterThan(900);
     expect(JSON.stringify(entries).length).toBeLessThan(1_000_000);
-    expect(entries.at(-1)?.kind === 'packet' && entries.at(-1)?.packet['n']).toBe(999);
+    const newest = entries.at(-1);
+    expect(newest?.kind === 'packet' ? newest.packet['n'] : undefined).toBe(999);
   });
 
   it('a record under the limits is unchanged: no marker, no omitted field', () => {

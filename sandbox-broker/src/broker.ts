@@ -18,6 +18,7 @@ import type { WirePacket } from './packet-codec.ts';
 import type { Direction } from './record-types.ts';
 import { createMethods } from './enhanced-auth/methods.ts';
 import { Recorder } from './recorder.ts';
+import { decodeBinary, encodeBinary, type PersistedSession, type PersistedState, type PersistedSubscription } from './persisted-state.ts';
 import { endSessionInBroker } from './session-ender.ts';
 import { SessionTimers } from './session-timers.ts';
 import { SharedSubscriptions, sharedTopicToReal } from './shared-subscriptions.ts';
@@ -37,12 +38,26 @@ export interface SandboxBroker {
   topicMatches(filter: string, topic: string): boolean;
   /** Stops and starts aedes; every link is closed. Sessions (and retained messages) survive only with keepSessions. */
   restart(opts: { keepSessions: boolean }): Promise<void>;
+  /** Retained messages and persistent sessions, for saving (node mode's --persist). */
+  exportState(): Promise<PersistedState>;
+  /** Loads a saved state into a broker that has no clients yet. */
+  importState(state: PersistedState): Promise<void>;
   close(): Promise<void>;
 }
 
 type AedesClient = { id: string; conn: unknown };
 /** The aedes members the typings leave out. */
-type AedesInstance = Aedes & { persistence: unknown; clients: Record<string, { subscriptions: object }> };
+type AedesInstance = Aedes & { persistence: AedesPersistence; clients: Record<string, { subscriptions: object }> };
+/** The members of aedes' persistence the state export and import use. */
+interface AedesPersistence {
+  createRetainedStream(pattern: string): AsyncIterable<Record<string, unknown>>;
+  storeRetained(packet: Record<string, unknown>): Promise<void>;
+  subscriptionsByClient(client: { id: string }): Promise<PersistedSubscription[]>;
+  addSubscriptions(client: { id: string }, subscriptions: PersistedSubscription[]): Promise<void>;
+  outgoingStream(client: { id: string }): AsyncIterable<Record<string, unknown>>;
+  outgoingEnqueue(subscription: { clientId: string }, packet: Record<string, unknown>): Promise<void>;
+}
+const NEVER_EXPIRES = 0xffffffff;
 type Callback = (error: Error | null, result?: unknown) => void;
 
 export function createSandboxBroker(options: SandboxBrokerOptions = {}): SandboxBroker {
@@ -56,6 +71,8 @@ export function createSandboxBroker(options: SandboxBrokerOptions = {}): Sandbox
   const unacknowledgedBySession = new Map<string, Set<number>>();
   /** Client ids with a session: aedes cannot tell a stored session without subscriptions from none. */
   const storedSessions = new Set<string>();
+  /** When each disconnected 5.0 session with a Session Expiry closed (broker clock) and its interval (s). */
+  const closedSessions = new Map<string, { closedAt: number; expiry: number }>();
   let nextLinkId = 1;
   let aedes: AedesInstance;
   /** Set while aedes is being stopped: links closing then are not normal disconnects (no wills, no session timers). */
@@ -98,6 +115,7 @@ export function createSandboxBroker(options: SandboxBrokerOptions = {}): Sandbox
     shares.leaveAll(clientId);
     unacknowledgedBySession.delete(clientId);
     storedSessions.delete(clientId);
+    closedSessions.delete(clientId);
   };
 
   const sessions = new SessionTimers(clock, recorder, {
@@ -129,6 +147,7 @@ export function createSandboxBroker(options: SandboxBrokerOptions = {}): Sandbox
     linkConnected(link, sessionPresent) {
       stats.clientsConnected++;
       storedSessions.add(link.clientId);
+      closedSessions.delete(link.clientId);
       if (!sessionPresent) unacknowledgedBySession.delete(link.clientId);
       sessions.reconnected(link.clientId, link.cleanStart);
       recorder.event({ event: 'client-connected', clientId: link.clientId, linkId: link.linkId, detail: { protocolLevel: link.level, cleanStart: link.cleanStart, sessionPresent } });
@@ -150,7 +169,10 @@ export function createSandboxBroker(options: SandboxBrokerOptions = {}): Sandbox
       if (replaced) return;
       const sessionEnds = link.level === 5 ? link.sessionExpiry === 0 : link.cleanStart;
       if (sessionEnds) endSessionState(link.clientId);
-      else if (link.level === 5) sessions.sessionAfterClose(link.clientId, link.sessionExpiry);
+      else if (link.level === 5) {
+        sessions.sessionAfterClose(link.clientId, link.sessionExpiry);
+        closedSessions.set(link.clientId, { closedAt: clock.now(), expiry: link.sessionExpiry });
+      }
     },
     hasSession(clientId) {
       return storedSessions.has(clientId);
@@ -192,11 +214,54 @@ export function createSandboxBroker(options: SandboxBrokerOptions = {}): Sandbox
         shares.reset();
         unacknowledgedBySession.clear();
         storedSessions.clear();
+        closedSessions.clear();
       }
       recorder.event({ event: 'broker-restarted', reason: keepSessions ? 'restarted, sessions kept' : 'restarted, sessions lost', detail: { keepSessions } });
       stopping = undefined;
       await start(persistence);
       started();
+    },
+    async exportState() {
+      await ready;
+      const persistence = aedes.persistence;
+      const retained: Record<string, unknown>[] = [];
+      // $SYS and the sandbox's private topics are the broker's own: they are made again on start.
+      for await (const packet of persistence.createRetainedStream('#')) if (!String(packet['topic']).startsWith('$')) retained.push(encodeBinary(packet) as Record<string, unknown>);
+      const persistent = new Map<string, number | undefined>();
+      for (const link of links.values()) {
+        if (!link.connected) continue;
+        if (link.level === 5 ? link.sessionExpiry > 0 : !link.cleanStart) persistent.set(link.clientId, link.level === 5 && link.sessionExpiry < NEVER_EXPIRES ? link.sessionExpiry : undefined);
+      }
+      for (const clientId of storedSessions) {
+        if (persistent.has(clientId) || connectedLink(clientId)) continue;
+        const closed = closedSessions.get(clientId);
+        persistent.set(clientId, closed ? Math.max(0, closed.expiry - (clock.now() - closed.closedAt) / 1000) : undefined);
+      }
+      const saved: PersistedSession[] = [];
+      for (const [clientId, expiresInSeconds] of persistent) {
+        // Shared-subscription membership lives in the sandbox layer and is not saved.
+        const subscriptions = (await persistence.subscriptionsByClient({ id: clientId })).filter((s) => !s.topic.startsWith('$sandbox/'));
+        const queued: Record<string, unknown>[] = [];
+        for await (const packet of persistence.outgoingStream({ id: clientId })) queued.push(encodeBinary(packet) as Record<string, unknown>);
+        saved.push({ clientId, subscriptions, queued, ...(expiresInSeconds === undefined ? {} : { expiresInSeconds }) });
+      }
+      return { format: 'mqtt-lab-broker-state', version: 1, savedAt: new Date().toISOString(), retained, sessions: saved };
+    },
+    async importState(state) {
+      await ready;
+      const persistence = aedes.persistence;
+      for (const packet of state.retained) await persistence.storeRetained(decodeBinary(packet) as Record<string, unknown>);
+      for (const session of state.sessions) {
+        if (session.expiresInSeconds !== undefined && session.expiresInSeconds <= 0) continue;
+        if (session.subscriptions.length > 0) await persistence.addSubscriptions({ id: session.clientId }, session.subscriptions);
+        for (const packet of session.queued) await persistence.outgoingEnqueue({ clientId: session.clientId }, decodeBinary(packet) as Record<string, unknown>);
+        storedSessions.add(session.clientId);
+        if (session.expiresInSeconds !== undefined) {
+          // The countdown goes on from where it was when the state was saved.
+          sessions.sessionAfterClose(session.clientId, session.expiresInSeconds);
+          closedSessions.set(session.clientId, { closedAt: clock.now(), expiry: session.expiresInSeconds });
+        }
+      }
     },
     async close() {
       stopping = 'broker closed';

@@ -1,7 +1,7 @@
 /**
  * `npm run broker`: the sandbox broker for real MQTT clients (mosquitto_pub, MQTT Explorer, your
  * own programs), with a live packet log. Flags: --host, --port, --ws-port, --tls-port,
- * --wss-port, --config file.(json|yaml), --tls-dir, --quiet.
+ * --wss-port, --config file.(json|yaml), --persist file.json, --tls-dir, --quiet.
  */
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +17,8 @@ const usage = `Usage: npm run broker -- [options]
   --ws-port <n>        MQTT over WebSocket at /mqtt (default 8080)
   --wss-port <n>       MQTT over secure WebSocket at /mqtt (default 8443)
   --config <file>      users, ACL and limits (.json or .yaml)
+  --persist <file>     keep retained messages and persistent sessions in this JSON file across restarts
+                       (loaded on start, saved every 60 s and on Ctrl-C)
   --tls-dir <dir>      where the generated CA and certificate go (default: a folder in the temp dir)
   --quiet              no packet log
   --help`;
@@ -37,6 +39,7 @@ async function main(): Promise<void> {
       'ws-port': { type: 'string' },
       'wss-port': { type: 'string' },
       config: { type: 'string' },
+      persist: { type: 'string' },
       'tls-dir': { type: 'string' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean' },
@@ -57,6 +60,7 @@ async function main(): Promise<void> {
     },
     tlsDir: values['tls-dir'] ?? join(tmpdir(), 'mqtt-lab-broker-tls'),
     broker: values.config ? await loadBrokerConfig(values.config) : {},
+    ...(values.persist ? { persistFile: values.persist } : {}),
     ...(values.quiet ? {} : { onEntry: (entry) => console.log(formatEntry(entry, new Date(), colour)) }),
   });
 
@@ -66,6 +70,7 @@ async function main(): Promise<void> {
   for (const listener of running.listeners) console.log(`  ${listener.url}`);
   console.log(`TLS: CA certificate ${running.tls.caFile}`);
   if (values.config) console.log(`Config: ${values.config}`);
+  if (values.persist) console.log(`State: ${values.persist} (retained messages and persistent sessions)`);
   console.log('Try:');
   console.log(`  mosquitto_sub -h ${mqtt?.host} -p ${mqtt?.port} -t 'lab/#' -v`);
   console.log(`  mosquitto_pub -h ${mqtts?.host} -p ${mqtts?.port} --cafile ${running.tls.caFile} -t lab/hello -m hi`);

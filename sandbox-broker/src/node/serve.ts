@@ -7,6 +7,7 @@ import { createSandboxBroker, type SandboxBroker, type SandboxBrokerOptions } fr
 import type { RecordEntry } from '../record-types.ts';
 import { openListener, type ListenerKind, type OpenListener } from './listeners.ts';
 import { createTlsFiles, type TlsFiles } from './tls-cert.ts';
+import { readStateFile, writeStateFile } from './state-file.ts';
 
 export interface NodeBrokerOptions {
   /** Interface to listen on; loopback unless asked otherwise. */
@@ -18,6 +19,10 @@ export interface NodeBrokerOptions {
   readonly broker: SandboxBrokerOptions;
   /** Receives every record entry as it happens (the packet log). */
   readonly onEntry?: (entry: RecordEntry) => void;
+  /** Retained messages and persistent sessions are loaded from and saved to this file. */
+  readonly persistFile?: string;
+  /** Seconds between saves of the state file (besides the one on close); default 60. */
+  readonly autosaveSeconds?: number;
 }
 
 export interface RunningNodeBroker {
@@ -40,6 +45,17 @@ export async function startNodeBroker(options: NodeBrokerOptions): Promise<Runni
     if (broker.recorder.entries.length > maxKeptEntries) broker.recorder.clear();
   });
   await broker.ready;
+  const persistFile = options.persistFile;
+  let autosave: ReturnType<typeof setInterval> | undefined;
+  if (persistFile) {
+    const state = await readStateFile(persistFile).catch(async (error: unknown) => {
+      await broker.close();
+      throw error;
+    });
+    if (state) await broker.importState(state);
+    autosave = setInterval(() => void writeStateFile(persistFile, broker).catch((error: unknown) => console.error(`could not save ${persistFile}:`, error)), (options.autosaveSeconds ?? 60) * 1000);
+    autosave.unref();
+  }
   const tls = await createTlsFiles(options.tlsDir, options.host);
   // Node's sockets and ws streams are Node Duplexes; the broker's typings name readable-stream's.
   const handle = (stream: NodeJS.ReadWriteStream): void => void broker.handle(stream as unknown as Duplex);
@@ -49,6 +65,7 @@ export async function startNodeBroker(options: NodeBrokerOptions): Promise<Runni
       listeners.push(await openListener({ kind, port: options.ports[kind] }, options.host, handle, tls));
     }
   } catch (error) {
+    clearInterval(autosave);
     await Promise.all(listeners.map((listener) => listener.close()));
     await broker.close();
     throw error;
@@ -58,7 +75,10 @@ export async function startNodeBroker(options: NodeBrokerOptions): Promise<Runni
     listeners,
     tls,
     async close() {
+      clearInterval(autosave);
       await Promise.all(listeners.map((listener) => listener.close()));
+      // Saved before the broker closes: the sessions of clients still connected are persistent ones too.
+      if (persistFile) await writeStateFile(persistFile, broker);
       await broker.close();
     },
   };
