@@ -129,6 +129,12 @@ describe('delivery QoS', () => {
         { subscriptions: [['lab/overlap/t', 2], ['lab/overlap/#', 0]], granted: 2 },
         { subscriptions: [['lab/overlap/+', 1], ['lab/overlap/#', 0]], granted: 1 },
         { subscriptions: [['#', 0], ['lab/+/t', 1], ['lab/overlap/#', 0]], granted: 1 },
+        // An exact filter granted less than an overlapping wildcard: aedes' own delivery lowers
+        // to the exact filter's grant; the highest grant must still win.
+        { subscriptions: [['lab/overlap/t', 0], ['lab/overlap/#', 2]], granted: 2 },
+        { subscriptions: [['lab/overlap/#', 2], ['lab/overlap/t', 0]], granted: 2 },
+        { subscriptions: [['lab/overlap/t', 1], ['lab/+/t', 2]], granted: 2 },
+        { subscriptions: [['lab/overlap/t', 0], ['lab/overlap/+', 1]], granted: 1 },
       ];
       for (const [i, { subscriptions, granted }] of cases.entries()) {
         const sub = await connectClient(broker, { protocolVersion: level, clientId: `overlap-${i}` });
@@ -138,6 +144,8 @@ describe('delivery QoS', () => {
         await end(sub);
       }
       await end(pub);
+      // The hidden topic that keeps aedes from lowering to an exact filter's grant never reaches a client.
+      expect(JSON.stringify(broker.recorder.entries)).not.toContain('$sandbox/raised');
     });
   }
 

@@ -32,6 +32,11 @@ describe('the node-mode config file', () => {
     await expect(loadBrokerConfig(await file('typo.yaml', 'user:\n  alice: pw\n'))).rejects.toThrow(/typo\.yaml/);
   });
 
+  it('enables MQTT 5.0 enhanced authentication methods by name, and refuses a method it does not implement', async () => {
+    expect(await loadBrokerConfig(await file('scram.yaml', 'users: { alice: pw }\nauthenticationMethods: [SCRAM-SHA-256]\n'))).toEqual({ users: { alice: 'pw' }, authenticationMethods: ['SCRAM-SHA-256'] });
+    await expect(loadBrokerConfig(await file('kerberos.yaml', 'authenticationMethods: [KERBEROS]\n'))).rejects.toThrow(/authenticationMethods/);
+  });
+
   it('refuses a value of the wrong kind', async () => {
     await expect(loadBrokerConfig(await file('qos.json', '{"maximumQoS": 3}'))).rejects.toThrow(/maximumQoS/);
   });

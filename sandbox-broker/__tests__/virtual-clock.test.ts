@@ -125,4 +125,40 @@ describe('timers on the virtual clock', () => {
     await waitForEntry(broker, (e) => e.kind === 'event' && e.event === 'message-expired');
     await end(client, pub);
   });
+  it('5.0 [MQTT-3.3.2-5] a 3.1.1 subscriber gets no message whose expiry elapsed on the broker clock (retained and queued)', async () => {
+    broker = createSandboxBroker({ clock: 'virtual' });
+    const legacy = { protocolVersion: 4 as const, clientId: 'legacy', clean: false };
+    const offline = await connectClient(broker, legacy);
+    await offline.subscribeAsync('exp/q', { qos: 1 });
+    await end(offline);
+    const pub = await connectClient(broker, { protocolVersion: 5, clientId: 'pub' });
+    await pub.publishAsync('exp/q', 'queued', { qos: 1, properties: { messageExpiryInterval: 5 } });
+    await pub.publishAsync('exp/r', 'retained', { qos: 1, retain: true, properties: { messageExpiryInterval: 5 } });
+    await broker.clock.advance(6_000);
+    const back = createClient(broker, legacy);
+    const got = collect(back);
+    await new Promise((resolve) => back.once('connect', resolve));
+    await back.subscribeAsync('exp/r', { qos: 1 });
+    await sleep(50);
+    expect(got.map((p) => p.payload.toString())).toEqual([]);
+    expect(events(broker, 'message-expired').map((e) => e.kind === 'event' && e.topic).sort()).toEqual(['exp/q', 'exp/r']);
+    await end(back, pub);
+  });
+
+  it('5.0 §3.3.2.3.3 expiry follows the broker clock, not real time: a virtual second that has not passed keeps the message alive', async () => {
+    broker = createSandboxBroker({ clock: 'virtual' });
+    const pub = await connectClient(broker, { protocolVersion: 5, clientId: 'pub' });
+    await pub.publishAsync('exp/slow', 'still here', { qos: 1, retain: true, properties: { messageExpiryInterval: 1 } });
+    await sleep(1_100); // real time passes; the broker clock does not
+    for (const protocolVersion of [4, 5] as const) {
+      const sub = await connectClient(broker, { protocolVersion, clientId: `sub-${protocolVersion}` });
+      const got = collect(sub);
+      await sub.subscribeAsync('exp/slow', { qos: 1 });
+      await sleep(30);
+      expect(got.map((p) => p.payload.toString())).toEqual(['still here']);
+      await end(sub);
+    }
+    expect(events(broker, 'message-expired')).toEqual([]);
+    await end(pub);
+  });
 });

@@ -7,20 +7,22 @@ import { Aedes } from 'aedes';
 import type { Duplex } from 'readable-stream';
 import { authenticate, canPublish, canSubscribe } from './access-control.ts';
 import { createRealClock, createVirtualClock, type BrokerClock } from './clock.ts';
-import { deliverAtGrantedQoS, lowerForwardedQoS, type DeliveringClient, type Subscriptions } from './delivery-qos.ts';
+import { deliverAtGrantedQoS, lowerForwardedQoS, raisedTopicToReal, type DeliveringClient, type Subscriptions } from './delivery-qos.ts';
 import { createBrokerLab } from './cluster/broker-lab.ts';
 import { createDuplexPair } from './duplex-pair.ts';
 import { Instruments, type LinkTarget } from './instruments.ts';
 import { DENIED_TOPIC, Link, type WillMessage } from './link.ts';
 import type { LinkHost } from './link-host.ts';
 import { MqttSnGateway } from './mqtt-sn/gateway.ts';
-import { stampExpiry } from './message-expiry.ts';
+import { hasExpired, stampExpiry } from './message-expiry.ts';
 import { ReasonCode } from './reason-codes.ts';
 import type { SandboxBrokerOptions } from './options.ts';
 import type { WirePacket } from './packet-codec.ts';
 import type { Direction } from './record-types.ts';
 import { firstQueuedCopy } from './queued-copies.ts';
+import { createMethods } from './enhanced-auth/methods.ts';
 import { Recorder } from './recorder.ts';
+import { decodeBinary, encodeBinary, type PersistedSession, type PersistedState, type PersistedSubscription } from './persisted-state.ts';
 import { endSessionInBroker } from './session-ender.ts';
 import { SessionTimers } from './session-timers.ts';
 import { SharedSubscriptions, sharedTopicToReal } from './shared-subscriptions.ts';
@@ -51,6 +53,10 @@ export interface SandboxBroker {
   topicMatches(filter: string, topic: string): boolean;
   /** Stops and starts aedes; every link is closed. Sessions (and retained messages) survive only with keepSessions. */
   restart(opts: { keepSessions: boolean }): Promise<void>;
+  /** Retained messages and persistent sessions, for saving (node mode's --persist). */
+  exportState(): Promise<PersistedState>;
+  /** Loads a saved state into a broker that has no clients yet. */
+  importState(state: PersistedState): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -113,10 +119,20 @@ export interface BrokerNode extends SandboxBroker {
 
 type AedesClient = { id: string; conn: unknown };
 /** The aedes members the typings leave out. */
-type AedesInstance = Aedes & { persistence: unknown; clients: Record<string, { subscriptions: object }> };
+type AedesInstance = Aedes & { persistence: AedesPersistence; clients: Record<string, { subscriptions: object }> };
+/** The members of aedes' persistence the state export and import use. */
+interface AedesPersistence {
+  createRetainedStream(pattern: string): AsyncIterable<Record<string, unknown>>;
+  storeRetained(packet: Record<string, unknown>): Promise<void>;
+  subscriptionsByClient(client: { id: string }): Promise<PersistedSubscription[]>;
+  addSubscriptions(client: { id: string }, subscriptions: PersistedSubscription[]): Promise<void>;
+  outgoingStream(client: { id: string }): AsyncIterable<Record<string, unknown>>;
+  outgoingEnqueue(subscription: { clientId: string }, packet: Record<string, unknown>): Promise<void>;
+}
+const NEVER_EXPIRES = 0xffffffff;
 type Callback = (error: Error | null, result?: unknown) => void;
 /** A PUBLISH aedes is about to forward: live (no packet id yet) or from a session's queue. */
-type ForwardedPacket = { topic: string; qos: number; messageId?: number; brokerId?: string | null; brokerCounter?: number };
+type ForwardedPacket = { topic: string; qos: number; messageId?: number; brokerId?: string | null; brokerCounter?: number; properties?: Record<string, unknown> };
 
 export function createSandboxBroker(options: SandboxBrokerOptions = {}): SandboxBroker {
   return options.nodes ? createBrokerLab(options) : createBrokerNode(options);
@@ -125,14 +141,18 @@ export function createSandboxBroker(options: SandboxBrokerOptions = {}): Sandbox
 /** A sandbox broker; with `membership`, one node of a run with several (cluster/broker-lab.ts). */
 export function createBrokerNode(options: SandboxBrokerOptions = {}, membership?: NodeMembership): BrokerNode {
   const clock = membership?.clock ?? (options.clock === 'virtual' ? createVirtualClock() : createRealClock());
-  const recorder = new Recorder(() => clock.now(), membership && { record: membership.record, name: membership.name });
+  const recorder = new Recorder(() => clock.now(), options.recordLimits, membership && { record: membership.record, name: membership.name });
   if (!membership) clock.onAdvance = (ms) => recorder.event({ event: 'clock-advanced', reason: `clock advanced ${ms} ms`, detail: { ms } });
   const cluster = membership?.cluster;
   const links = new Map<number, Link>();
+  const authenticationMethods = createMethods(options.authenticationMethods, options.users);
   const linkOfStream = new WeakMap<object, Link>();
   const stats = new BrokerStats();
   const unacknowledgedBySession = cluster?.sessions.unacknowledged ?? new Map<string, Set<number>>();
+  /** Client ids with a session: aedes cannot tell a stored session without subscriptions from none. */
   const storedSessions = cluster?.sessions.stored ?? new Set<string>();
+  /** When each disconnected 5.0 session with a Session Expiry closed (broker clock) and its interval (s). */
+  const closedSessions = new Map<string, { closedAt: number; expiry: number }>();
   let ownLinkId = 1;
   const nextLinkId = (): number => (membership ? membership.nextLinkId() : ownLinkId++);
   let aedes: AedesInstance;
@@ -184,6 +204,7 @@ export function createBrokerNode(options: SandboxBrokerOptions = {}, membership?
     endShares(clientId);
     unacknowledgedBySession.delete(clientId);
     storedSessions.delete(clientId);
+    closedSessions.delete(clientId);
   };
 
   const endSession = async (clientId: string): Promise<void> => {
@@ -220,6 +241,7 @@ export function createBrokerNode(options: SandboxBrokerOptions = {}, membership?
     linkConnected(link, sessionPresent) {
       stats.clientsConnected++;
       storedSessions.add(link.clientId);
+      closedSessions.delete(link.clientId);
       if (!sessionPresent) unacknowledgedBySession.delete(link.clientId);
       // Clean Start discarded any earlier session, and with it the client's group memberships.
       if (link.cleanStart) endShares(link.clientId);
@@ -243,7 +265,10 @@ export function createBrokerNode(options: SandboxBrokerOptions = {}, membership?
       if (replaced) return;
       const sessionEnds = link.level === 5 ? link.sessionExpiry === 0 : link.cleanStart;
       if (sessionEnds) endSessionState(link.clientId);
-      else if (link.level === 5) sessions.sessionAfterClose(link.clientId, link.sessionExpiry);
+      else if (link.level === 5) {
+        sessions.sessionAfterClose(link.clientId, link.sessionExpiry);
+        closedSessions.set(link.clientId, { closedAt: clock.now(), expiry: link.sessionExpiry });
+      }
     },
     hasSession(clientId) {
       return storedSessions.has(clientId);
@@ -255,6 +280,9 @@ export function createBrokerNode(options: SandboxBrokerOptions = {}, membership?
         unacknowledgedBySession.set(clientId, ids);
       }
       return ids;
+    },
+    authenticationMethod(name) {
+      return authenticationMethods.get(name);
     },
     countPacket(direction: Direction, packet: WirePacket, bytes: number) {
       stats.count(direction, packet.cmd === 'publish', bytes);
@@ -282,11 +310,54 @@ export function createBrokerNode(options: SandboxBrokerOptions = {}, membership?
         shares.reset();
         unacknowledgedBySession.clear();
         storedSessions.clear();
+        closedSessions.clear();
       }
       recorder.event({ event: 'broker-restarted', reason: keepSessions ? 'restarted, sessions kept' : 'restarted, sessions lost', detail: { keepSessions } });
       stopping = undefined;
       await start(persistence);
       started();
+    },
+    async exportState() {
+      await ready;
+      const persistence = aedes.persistence;
+      const retained: Record<string, unknown>[] = [];
+      // $SYS and the sandbox's private topics are the broker's own: they are made again on start.
+      for await (const packet of persistence.createRetainedStream('#')) if (!String(packet['topic']).startsWith('$')) retained.push(encodeBinary(packet) as Record<string, unknown>);
+      const persistent = new Map<string, number | undefined>();
+      for (const link of links.values()) {
+        if (!link.connected) continue;
+        if (link.level === 5 ? link.sessionExpiry > 0 : !link.cleanStart) persistent.set(link.clientId, link.level === 5 && link.sessionExpiry < NEVER_EXPIRES ? link.sessionExpiry : undefined);
+      }
+      for (const clientId of storedSessions) {
+        if (persistent.has(clientId) || connectedLink(clientId)) continue;
+        const closed = closedSessions.get(clientId);
+        persistent.set(clientId, closed ? Math.max(0, closed.expiry - (clock.now() - closed.closedAt) / 1000) : undefined);
+      }
+      const saved: PersistedSession[] = [];
+      for (const [clientId, expiresInSeconds] of persistent) {
+        // Shared-subscription membership lives in the sandbox layer and is not saved.
+        const subscriptions = (await persistence.subscriptionsByClient({ id: clientId })).filter((s) => !s.topic.startsWith('$sandbox/'));
+        const queued: Record<string, unknown>[] = [];
+        for await (const packet of persistence.outgoingStream({ id: clientId })) queued.push(encodeBinary(packet) as Record<string, unknown>);
+        saved.push({ clientId, subscriptions, queued, ...(expiresInSeconds === undefined ? {} : { expiresInSeconds }) });
+      }
+      return { format: 'mqtt-lab-broker-state', version: 1, savedAt: new Date().toISOString(), retained, sessions: saved };
+    },
+    async importState(state) {
+      await ready;
+      const persistence = aedes.persistence;
+      for (const packet of state.retained) await persistence.storeRetained(decodeBinary(packet) as Record<string, unknown>);
+      for (const session of state.sessions) {
+        if (session.expiresInSeconds !== undefined && session.expiresInSeconds <= 0) continue;
+        if (session.subscriptions.length > 0) await persistence.addSubscriptions({ id: session.clientId }, session.subscriptions);
+        for (const packet of session.queued) await persistence.outgoingEnqueue({ clientId: session.clientId }, decodeBinary(packet) as Record<string, unknown>);
+        storedSessions.add(session.clientId);
+        if (session.expiresInSeconds !== undefined) {
+          // The countdown goes on from where it was when the state was saved.
+          sessions.sessionAfterClose(session.clientId, session.expiresInSeconds);
+          closedSessions.set(session.clientId, { closedAt: clock.now(), expiry: session.expiresInSeconds });
+        }
+      }
     },
     async close() {
       stopping = 'broker closed';
@@ -322,7 +393,10 @@ export function createBrokerNode(options: SandboxBrokerOptions = {}, membership?
       ...(persistence ? { persistence } : {}),
       ...(cluster ? { mq: cluster.emitterFor(membership?.name ?? ''), ...(cluster.persistence ? { persistence: cluster.persistence } : {}) } : {}),
       authenticate(client: AedesClient, username: string | undefined, password: Buffer | undefined, callback: Callback) {
-        if (!linkOfStream.get(client.conn as object)) return callback(null, true); // internal session-ending connection
+        const link = linkOfStream.get(client.conn as object);
+        if (!link) return callback(null, true); // internal session-ending connection
+        // The link has completed enhanced authentication before the CONNECT reached aedes.
+        if (link.authenticationMethod !== undefined) return callback(null, true);
         const code = authenticate(options, username, password === undefined ? undefined : Buffer.from(password).toString('utf8'));
         if (code === 0) return callback(null, true);
         const error = Object.assign(new Error(code === 4 ? 'bad user name or password' : 'not authorized'), { returnCode: code });
@@ -337,6 +411,14 @@ export function createBrokerNode(options: SandboxBrokerOptions = {}, membership?
       },
       authorizeForward(client: AedesClient & { subscriptions: Subscriptions & IdentifiedSubscriptions }, packet: ForwardedPacket) {
         if (!firstQueuedCopy(client, packet)) return false;
+        // Every delivery passes here (live, queued, retained): an expired message goes to nobody,
+        // whatever protocol level the subscriber speaks ([MQTT-3.3.2-5]).
+        if (hasExpired(packet.properties, clock.now())) {
+          const link = linkOfStream.get(client.conn as object);
+          const topic = raisedTopicToReal(packet.topic) ?? sharedTopicToReal(packet.topic)?.topic ?? packet.topic;
+          recorder.event({ event: 'message-expired', clientId: client.id, ...(link ? { linkId: link.linkId } : {}), topic, reason: 'Message Expiry Interval elapsed before delivery' });
+          return null;
+        }
         lowerForwardedQoS(client.subscriptions, packet);
         setSubscriptionIdentifiers(client.subscriptions, packet);
         return packet;

@@ -10,6 +10,11 @@
  * one the client sees. Messages queued for an offline session skip that choice on reconnect;
  * they are lowered in aedes' authorizeForward hook instead. The same check drops retained
  * `$` messages that aedes would send to a new wildcard-first subscription.
+ *
+ * aedes also lowers every QoS>0 delivery to the grant of a subscription whose filter is the
+ * topic itself, after the choice above: an exact filter granted QoS 0 beside `lab/#` granted
+ * QoS 2 would cap the delivery at 0. Such a delivery is handed to aedes under a hidden topic
+ * (`$sandbox/raised/<topic>`, which no filter can equal) and the link restores the real topic.
  */
 import { topicMatches } from './topic-match.ts';
 
@@ -29,6 +34,13 @@ export interface DeliveringClient {
   subscriptions: Subscriptions;
   deliver0: Deliver;
   deliverQoS: Deliver;
+}
+
+const RAISED_PREFIX = '$sandbox/raised/';
+
+/** The real topic of a delivery hidden from aedes' exact-filter downgrade; undefined for any other topic. */
+export function raisedTopicToReal(topic: string): string | undefined {
+  return topic.startsWith(RAISED_PREFIX) ? topic.slice(RAISED_PREFIX.length) : undefined;
 }
 
 /** The highest QoS granted by the subscriptions matching `topic`; undefined when none does. */
@@ -59,8 +71,13 @@ export function deliverAtGrantedQoS(client: DeliveringClient): void {
     const qos = Math.min(packet.qos, granted);
     // A copy: the same packet object may be aedes' stored copy of a queued message.
     const lowered = qos < packet.qos ? { ...packet, qos } : packet;
-    if (qos === 0) deliver0(lowered, done);
-    else deliverQoS(lowered, done);
+    if (qos === 0) {
+      deliver0(lowered, done);
+      return;
+    }
+    const exact = client.subscriptions[packet.topic];
+    // aedes would lower to the exact filter's grant; under the hidden topic it finds no such filter.
+    deliverQoS(exact && exact.qos < qos ? { ...lowered, topic: RAISED_PREFIX + packet.topic } : lowered, done);
   };
   client.deliver0 = (packet, done) => {
     // A QoS 0 subscription aedes matched first: another matching one may grant more.

@@ -1,9 +1,10 @@
 /**
-import { Buffer } from 'buffer';
  * Splits a byte stream into whole MQTT control packets using only the fixed header, so each
  * packet's exact bytes can be recorded and forwarded, and an oversized or malformed length is
  * caught before the body is buffered.
  */
+import { Buffer } from 'buffer';
+
 export type FrameResult =
   | { kind: 'frame'; bytes: Buffer; remainingLength: number }
   | { kind: 'malformed-length' }
@@ -23,7 +24,10 @@ export class Framer {
   /** Feeds bytes; returns the complete frames (and at most one error, after which it stops). */
   push(chunk: Uint8Array): FrameResult[] {
     if (this.failed) return [];
-    this.buffered = this.buffered.length === 0 ? Buffer.from(chunk) : Buffer.concat([this.buffered, chunk]);
+    // A view, not a copy: every stream a link reads gives chunks of their own (duplex pairs copy
+    // what is written, port streams transfer, sockets allocate), and a frame is a slice of one.
+    const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    this.buffered = this.buffered.length === 0 ? bytes : Buffer.concat([this.buffered, bytes]);
     const out: FrameResult[] = [];
     for (;;) {
       const header = readHeader(this.buffered);

@@ -5,6 +5,7 @@ import type { Instruments } from './instruments.ts';
 import type { Link } from './link.ts';
 import type { WirePacket } from './packet-codec.ts';
 import type { Direction } from './record-types.ts';
+import type { AuthenticationMethod } from './enhanced-auth/method.ts';
 import type { Recorder } from './recorder.ts';
 import type { SandboxBrokerOptions } from './options.ts';
 import type { SharedSubscriptions } from './shared-subscriptions.ts';
@@ -25,5 +26,7 @@ export interface LinkHost {
   hasSession(clientId: string): boolean;
   /** Packet ids of QoS>0 PUBLISHes sent to the client's session and not yet acknowledged. */
   unacknowledged(clientId: string): Set<number>;
+  /** The enhanced authentication method configured under this name (5.0 §4.12), if any. */
+  authenticationMethod(name: string): AuthenticationMethod | undefined;
   countPacket(direction: Direction, packet: WirePacket, bytes: number): void;
 }

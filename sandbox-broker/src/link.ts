@@ -23,6 +23,8 @@ import { isValidTopicName } from './topic-match.ts';
 import type { LinkHost } from './link-host.ts';
 import type { TimerHandle } from './clock.ts';
 import { canPublish } from './access-control.ts';
+import { raisedTopicToReal } from './delivery-qos.ts';
+import type { AuthConversation, AuthStep } from './enhanced-auth/method.ts';
 
 const NEVER_EXPIRES = 0xffffffff;
 /** Where a 3.1.1 publish the ACL denies is sent: nobody may subscribe there, so it is silently dropped. */
@@ -37,7 +39,7 @@ export interface WillMessage {
 }
 
 type Properties = Record<string, unknown>;
-type State = 'awaiting-connect' | 'connecting' | 'connected' | 'closed';
+type State = 'awaiting-connect' | 'authenticating' | 'connecting' | 'connected' | 'closed';
 
 export class Link {
   state: State = 'awaiting-connect';
@@ -54,6 +56,16 @@ export class Link {
   willDiscarded = false;
   /** Set when another connection with the same client id took this session over. */
   takenOver = false;
+  /** The enhanced authentication method named in CONNECT (5.0 §4.12), once the broker accepted it. */
+  authenticationMethod: string | undefined;
+  /** The method's conversation while an exchange (first or re-authentication) is running. */
+  private authConversation: AuthConversation | undefined;
+  /** The method's last message, for the successful CONNACK's Authentication Data. */
+  private finalAuthData: Uint8Array | undefined;
+  /** The CONNECT for aedes, held until enhanced authentication succeeds. */
+  private heldConnect: WirePacket | undefined;
+  /** Inbound packets that arrived while an authentication step was being computed, in order. */
+  private heldInbound: (() => void)[] | undefined;
   private keepAliveSeconds = 0;
   private requestedKeepAlive = 0;
   private keepAliveTimer: TimerHandle | undefined;
@@ -179,11 +191,13 @@ export class Link {
       const decision = this.host.instruments.decide(this.linkId, this.clientId, direction, packet.cmd);
       if (decision.drop) continue;
       const lane = direction === 'in' ? this.inLane : this.outLane;
-      lane.push(decision.delayMs, () => {
+      const deliver = (): void => {
         if (this.state === 'closed') return;
         if (direction === 'in') this.fromClient(packet, bytes);
         else this.fromBroker(packet, bytes);
-      });
+      };
+      // An authentication step is asynchronous (Web Crypto): what the client sends meanwhile waits its turn.
+      lane.push(decision.delayMs, () => (direction === 'in' && this.heldInbound ? this.heldInbound.push(deliver) : deliver()));
     }
   }
 
@@ -269,6 +283,11 @@ export class Link {
       this.violation('in', ReasonCode.protocolError, `first packet was ${packet.cmd}, not CONNECT`);
       return;
     }
+    if (this.authenticationMethod !== undefined && this.state !== 'connected' && packet.cmd !== 'auth' && packet.cmd !== 'disconnect') {
+      // [MQTT-3.1.2-30]: with an Authentication Method, only AUTH or DISCONNECT until CONNACK.
+      this.violation('in', ReasonCode.protocolError, `${packet.cmd.toUpperCase()} before CONNACK during enhanced authentication`);
+      return;
+    }
     switch (packet.cmd) {
       case 'connect':
         this.onConnect(packet);
@@ -284,6 +303,9 @@ export class Link {
         return;
       case 'disconnect':
         this.onDisconnect(packet);
+        return;
+      case 'auth':
+        this.onAuth(packet);
         return;
       case 'puback':
       case 'pubcomp':
@@ -303,7 +325,7 @@ export class Link {
         this.sendToBroker(raw);
         return;
       default:
-        // A client may not send CONNACK, SUBACK, UNSUBACK, PINGRESP; AUTH without an authentication method is a protocol error (5.0 §4.12).
+        // A client may not send CONNACK, SUBACK, UNSUBACK, PINGRESP.
         this.violation('in', ReasonCode.protocolError, `a client may not send ${packet.cmd.toUpperCase()}`);
     }
   }
@@ -347,7 +369,6 @@ export class Link {
       return;
     }
     if (will) this.will = { ...will, payload: Buffer.from(will.payload) };
-    this.host.linkConnecting(this);
 
     // aedes gets a CONNECT without the timers the sandbox runs on its own clock: no keep-alive,
     // no will, and a session that never expires by itself (we end it when our timer fires).
@@ -356,8 +377,127 @@ export class Link {
     if (this.level === 5 && this.sessionExpiry > 0) {
       forBroker['properties'] = { ...properties, sessionExpiryInterval: NEVER_EXPIRES };
     }
+    const method = this.level === 5 ? properties['authenticationMethod'] : undefined;
+    if (typeof method === 'string') this.beginAuthentication(method, forBroker, properties['authenticationData'] as Uint8Array | undefined);
+    else this.forwardConnect(forBroker);
+  }
+
+  private forwardConnect(forBroker: WirePacket): void {
+    this.state = 'connecting';
+    this.host.linkConnecting(this);
     this.sendPacketToBroker(forBroker);
     this.heldForBroker = [];
+  }
+
+  /** Refuses a CONNECT with a 5.0 CONNACK reason code, then closes. aedes never sees it. */
+  private refuseConnect(reasonCode: number, reason: string): void {
+    this.sendToClient({ cmd: 'connack', reasonCode, sessionPresent: false, properties: { reasonString: reason } });
+    this.host.recorder.event({ event: 'connection-refused', linkId: this.linkId, clientId: this.clientId, reasonCode, reason });
+    this.close('connection refused', true);
+  }
+
+  // ---- enhanced authentication (5.0 §4.12) -------------------------------------------------
+
+  private beginAuthentication(name: string, forBroker: WirePacket, data: Uint8Array | undefined): void {
+    const method = this.host.authenticationMethod(name);
+    if (!method) {
+      // [MQTT-4.12.0-1]: an unsupported method gets 0x8C (or 0x87) and the connection is closed.
+      this.refuseConnect(ReasonCode.badAuthenticationMethod, `authentication method "${name}" is not supported`);
+      return;
+    }
+    this.state = 'authenticating';
+    this.authenticationMethod = name;
+    // aedes does not do enhanced authentication (it would refuse the CONNECT with 0x8C): it gets
+    // the CONNECT without the method once the link has authenticated the client.
+    const { authenticationMethod: _method, authenticationData: _data, ...rest } = (forBroker['properties'] ?? {}) as Properties;
+    this.heldConnect = { ...forBroker, properties: rest };
+    this.authConversation = method.start();
+    this.runAuthStep(data, false);
+  }
+
+  private onAuth(packet: WirePacket): void {
+    const reasonCode = (packet['reasonCode'] as number | undefined) ?? 0;
+    const properties = (packet['properties'] ?? {}) as Properties;
+    const code = `0x${reasonCode.toString(16).padStart(2, '0')}`;
+    if (this.authenticationMethod === undefined) {
+      // [MQTT-4.12.0-7]: no Authentication Method in CONNECT, no AUTH from the client.
+      this.violation('in', ReasonCode.protocolError, 'AUTH from a client whose CONNECT named no Authentication Method');
+      return;
+    }
+    if (properties['authenticationMethod'] !== this.authenticationMethod) {
+      // [MQTT-4.12.0-5] / [MQTT-4.12.1-1]: every AUTH carries the method of the CONNECT.
+      this.violation('in', ReasonCode.protocolError, `AUTH with Authentication Method "${String(properties['authenticationMethod'] ?? '')}", not "${this.authenticationMethod}" as in CONNECT`);
+      return;
+    }
+    const data = properties['authenticationData'] as Uint8Array | undefined;
+    if (this.authConversation) {
+      // [MQTT-4.12.0-3]: the client answers the broker's AUTH with AUTH 0x18.
+      if (reasonCode !== ReasonCode.continueAuthentication) this.violation('in', ReasonCode.protocolError, `AUTH reason code ${code} during an exchange (the client continues with 0x18)`);
+      else this.runAuthStep(data, this.state === 'connected');
+      return;
+    }
+    if (this.state === 'connected' && reasonCode === ReasonCode.reAuthenticate) {
+      // [MQTT-4.12.1-1]: after CONNACK the client may re-authenticate with AUTH 0x19 and the same method.
+      this.authConversation = this.host.authenticationMethod(this.authenticationMethod)?.start();
+      this.runAuthStep(data, true);
+      return;
+    }
+    this.violation('in', ReasonCode.protocolError, `AUTH reason code ${code} with no exchange running (re-authentication starts with 0x19, after CONNACK)`);
+  }
+
+  private runAuthStep(data: Uint8Array | undefined, reauthentication: boolean): void {
+    const conversation = this.authConversation;
+    if (!conversation) return;
+    this.heldInbound = [];
+    conversation.step(data).then(
+      (step) => this.afterAuthStep(step, reauthentication),
+      (error: unknown) => this.afterAuthStep({ kind: 'failure', reasonCode: ReasonCode.unspecifiedError, reason: `authentication method failed: ${String(error)}` }, reauthentication),
+    );
+  }
+
+  private afterAuthStep(step: AuthStep, reauthentication: boolean): void {
+    const held = this.heldInbound ?? [];
+    this.heldInbound = undefined;
+    if (this.state === 'closed') return;
+    const method = this.authenticationMethod as string;
+    if (step.kind === 'success' && reauthentication && step.username !== this.username) {
+      step = { kind: 'failure', reasonCode: ReasonCode.notAuthorized, reason: `re-authenticated as "${step.username}", not "${this.username ?? ''}"` };
+    }
+    if (step.kind === 'continue') {
+      // [MQTT-4.12.0-2]: the broker asks for more with AUTH 0x18; [MQTT-4.12.0-5] it carries the method.
+      this.sendToClient({ cmd: 'auth', reasonCode: ReasonCode.continueAuthentication, properties: { authenticationMethod: method, authenticationData: Buffer.from(step.data) } });
+    } else if (step.kind === 'success') {
+      this.authConversation = undefined;
+      this.host.recorder.event({ event: 'client-authenticated', clientId: this.clientId, linkId: this.linkId, reason: `${method} as "${step.username}"`, detail: { method, username: step.username, reauthentication } });
+      if (reauthentication) {
+        // 5.0 §4.12.1: a successful re-authentication ends with AUTH 0x00.
+        const properties: Properties = { authenticationMethod: method };
+        if (step.data) properties['authenticationData'] = Buffer.from(step.data);
+        this.sendToClient({ cmd: 'auth', reasonCode: ReasonCode.success, properties });
+      } else {
+        this.username = step.username;
+        this.finalAuthData = step.data;
+        this.forwardConnect(this.heldConnect as WirePacket);
+        this.heldConnect = undefined;
+      }
+    } else {
+      this.authConversation = undefined;
+      if (reauthentication) {
+        // [MQTT-4.12.1-2]: a failed re-authentication ends with DISCONNECT (0x86 is no DISCONNECT code: 0x87).
+        const reasonCode = step.reasonCode === ReasonCode.badUserNameOrPassword ? ReasonCode.notAuthorized : step.reasonCode;
+        this.host.recorder.event({ event: 'authentication-failed', clientId: this.clientId, linkId: this.linkId, reasonCode, reason: step.reason });
+        this.disconnectWith(reasonCode, `re-authentication failed: ${step.reason}`);
+      } else {
+        // [MQTT-4.12.0-4]: the broker may refuse at any point with a CONNACK of 0x80 or above and closes.
+        this.refuseConnect(step.reasonCode, step.reason);
+      }
+    }
+    for (const deliver of held) {
+      // A held packet may itself start a step (AUTH 0x19): the rest wait again.
+      const waiting = this.heldInbound as (() => void)[] | undefined;
+      if (waiting) waiting.push(deliver);
+      else deliver();
+    }
   }
 
   private onPublish(packet: WirePacket, raw: Buffer): void {
@@ -417,6 +557,12 @@ export class Link {
   }
 
   private onDisconnect(packet: WirePacket): void {
+    if (this.state === 'authenticating') {
+      // aedes has not seen the CONNECT: there is no session to end.
+      this.willDiscarded = true;
+      this.close('client DISCONNECT during authentication');
+      return;
+    }
     const reasonCode = (packet['reasonCode'] as number | undefined) ?? 0;
     const expiry = (packet['properties'] as Properties | undefined)?.['sessionExpiryInterval'] as number | undefined;
     if (this.level === 5 && expiry !== undefined) {
@@ -497,6 +643,11 @@ export class Link {
       if (options.retainAvailable === false) advertised['retainAvailable'] = false;
       // 5.0 §3.2.2.3.14: tell the client when the broker imposes a different keep-alive.
       if (this.keepAliveSeconds !== this.requestedKeepAlive) advertised['serverKeepAlive'] = this.keepAliveSeconds;
+      if (this.authenticationMethod !== undefined) {
+        // [MQTT-4.12.0-5]: the successful CONNACK names the method; the method's last message rides along.
+        advertised['authenticationMethod'] = this.authenticationMethod;
+        if (this.finalAuthData) advertised['authenticationData'] = Buffer.from(this.finalAuthData);
+      }
       this.sendToClient({ ...packet, sessionPresent, properties: advertised });
     } else if (corrected) {
       this.sendToClient({ ...packet, sessionPresent });
@@ -527,6 +678,8 @@ export class Link {
     let out: WirePacket | undefined;
     const shared = sharedTopicToReal(packet['topic'] as string);
     if (shared) out = { ...packet, topic: shared.topic };
+    const raised = raisedTopicToReal(packet['topic'] as string);
+    if (raised !== undefined) out = { ...packet, topic: raised };
     const expiry = applyExpiry(packet['properties'] as Properties | undefined, this.host.clock.now());
     if (expiry.expired) {
       this.host.recorder.event({ event: 'message-expired', clientId: this.clientId, linkId: this.linkId, topic: (out ?? packet)['topic'] as string, reason: 'Message Expiry Interval elapsed before delivery' });

@@ -1,6 +1,8 @@
 /** The options a sandbox broker is created with. */
 import type { ClockMode } from './clock.ts';
 import type { MqttSnGatewayOptions } from './mqtt-sn/gateway.ts';
+import type { RecordLimits } from './recorder.ts';
+import type { AuthenticationMethodName } from './enhanced-auth/methods.ts';
 
 /**
  * One access-control rule. Rules are tried in order and the first rule whose `username`,
@@ -82,10 +84,17 @@ export interface SandboxBrokerOptions {
   /** username -> password; when set, connections without a username are refused (unless allowAnonymous). */
   users?: Record<string, string>;
   allowAnonymous?: boolean;
+  /**
+   * MQTT 5.0 enhanced authentication methods (5.0 §4.12) the broker accepts in CONNECT's
+   * Authentication Method, checked against `users`. Any other method gets CONNACK 0x8C.
+   */
+  authenticationMethods?: AuthenticationMethodName[];
   acl?: AclRule[];
   /** $SYS statistics topics, published (retained) every intervalMs on the broker clock. */
   sys?: { intervalMs: number } | false;
   clock?: ClockMode;
+  /** Bounds on the run record's memory (defaults: DEFAULT_RECORD_LIMITS); a flood keeps its head and tail. */
+  recordLimits?: Partial<RecordLimits>;
   /** Seed of the PRNG behind link loss (instruments.setLinkConditions); default 1. */
   seed?: number;
   /**

@@ -1,11 +1,15 @@
 /** MQTT 5.0 reason codes the sandbox sends itself (5.0 §2.4). */
 export const ReasonCode = {
   success: 0x00,
+  continueAuthentication: 0x18,
+  reAuthenticate: 0x19,
   disconnectWithWill: 0x04,
   unspecifiedError: 0x80,
   malformedPacket: 0x81,
   protocolError: 0x82,
+  badUserNameOrPassword: 0x86,
   notAuthorized: 0x87,
+  badAuthenticationMethod: 0x8c,
   keepAliveTimeout: 0x8d,
   sessionTakenOver: 0x8e,
   topicFilterInvalid: 0x8f,

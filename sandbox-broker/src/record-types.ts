@@ -74,7 +74,13 @@ export type BrokerEventType =
   /** A request to the in-page HTTP API of an exercise (`detail`: id, method, url, path, body). */
   | 'http-request'
   /** Its response (`detail`: id, method, url, path, status, body), or the error that ended it. */
-  | 'http-response';
+  | 'http-response'
+  /** MQTT 5.0 enhanced authentication succeeded (detail: method, reauthentication). */
+  | 'client-authenticated'
+  /** A re-authentication failed (an initial failure is a 'connection-refused'). */
+  | 'authentication-failed'
+  /** Stands for entries left out to bound memory (detail: count, firstSeq, lastSeq); see RunRecord.omitted. */
+  | 'entries-omitted';
 
 export interface BrokerEventEntry {
   kind: 'event';
@@ -144,6 +150,8 @@ export interface RunRecord {
   version: 1;
   startedAt: string;
   entries: RecordEntry[];
+  /** How many entries the recorder left out (a flood): one 'entries-omitted' event marks where. */
+  omitted?: number;
   outcome?: RunOutcome;
   /**
    * Client ids of the exercise scenario's simulated peers (sensors, a display…), set by the

@@ -38,8 +38,9 @@ export interface DemoContext {
    * A real MQTT.js client on its own link to the sandbox broker, resolved once connected.
    * `name` is its client id unless the options give one. Defaults: MQTT 5.0, no automatic
    * reconnect (`reconnectPeriod: 0`), keep-alive off: a demo reconnects on purpose.
+   * `prepare` runs on the new client before any packet arrives (e.g. to set `handleAuth`).
    */
-  client(name: string, options?: DemoClientOptions): Promise<MqttClient>;
+  client(name: string, options?: DemoClientOptions, prepare?: (client: MqttClient) => void): Promise<MqttClient>;
   /** Stops a node of a run with several (`brokerOptions.nodes`) like a crash: its links are cut. */
   stopNode(node: string): Promise<void>;
   startNode(node: string): Promise<void>;

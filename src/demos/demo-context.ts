@@ -36,12 +36,13 @@ export function createDemoContext(backend: DemoBackend): ManagedDemoContext {
     return made;
   };
 
-  const client = (name: string, options: DemoClientOptions = {}): Promise<MqttClient> => {
+  const client = (name: string, options: DemoClientOptions = {}, prepare?: (made: MqttClient) => void): Promise<MqttClient> => {
     const { node, ...mqttOptions } = options;
     const nextNode = nodeRotation(mqttOptions, node);
     // The stream builder is called again on each reconnect, which opens a fresh link.
     const made = new mqtt.MqttClient(() => backend.openLink(nextNode()) as never, { clientId: name, protocolVersion: 5, reconnectPeriod: 0, keepalive: 0, ...(mqttOptions as IClientOptions) });
     clients.add(made);
+    prepare?.(made);
     return new Promise((resolve, reject) => {
       const settle = (error?: Error): void => {
         made.off('connect', onConnect);

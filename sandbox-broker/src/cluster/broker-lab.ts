@@ -52,7 +52,7 @@ export function createBrokerLab(options: SandboxBrokerOptions): SandboxBroker {
   checkTopology(options);
   const { nodes: specs = [], bridges: bridgeSpecs = [], ...nodeOptions } = options;
   const clock = options.clock === 'virtual' ? createVirtualClock() : createRealClock();
-  const recorder = new Recorder(() => clock.now());
+  const recorder = new Recorder(() => clock.now(), options.recordLimits);
   clock.onAdvance = (ms) => recorder.event({ event: 'clock-advanced', reason: `clock advanced ${ms} ms`, detail: { ms } });
   const running = new Map<string, BrokerNode>();
   let nextLinkId = 1;
@@ -166,6 +166,13 @@ export function createBrokerLab(options: SandboxBrokerOptions): SandboxBroker {
     },
     restart() {
       return Promise.reject(new Error('a run with several nodes stops and starts nodes (stopNode, startNode) instead of restarting'));
+    },
+    // A state file (`npm run broker -- --persist`) belongs to one broker; a run with several nodes lives in a page.
+    exportState() {
+      return Promise.reject(new Error('a run with several nodes has no state file: export the state of a single broker'));
+    },
+    importState() {
+      return Promise.reject(new Error('a run with several nodes has no state file: import into a single broker'));
     },
     async close() {
       await Promise.all(bridges.map((bridge) => bridge.close()));

@@ -1,7 +1,7 @@
 /**
  * `npm run broker`: the sandbox broker for real MQTT clients (mosquitto_pub, MQTT Explorer, your
  * own programs), with a live packet log. Flags: --host, --port, --ws-port, --tls-port,
- * --wss-port, --sn-port (MQTT-SN over UDP), --config file.(json|yaml), --tls-dir, --quiet.
+ * --wss-port, --sn-port (MQTT-SN over UDP), --config file.(json|yaml), --persist file.json, --tls-dir, --quiet.
  */
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +18,8 @@ const usage = `Usage: npm run broker -- [options]
   --wss-port <n>       MQTT over secure WebSocket at /mqtt (default 8443)
   --sn-port <n>        MQTT-SN v1.2 over UDP, through the broker's MQTT-SN gateway (default 1884)
   --config <file>      users, ACL and limits (.json or .yaml)
+  --persist <file>     keep retained messages and persistent sessions in this JSON file across restarts
+                       (loaded on start, saved every 60 s and on Ctrl-C)
   --tls-dir <dir>      where the generated CA and certificate go (default: a folder in the temp dir)
   --quiet              no packet log
   --help`;
@@ -39,6 +41,7 @@ async function main(): Promise<void> {
       'wss-port': { type: 'string' },
       'sn-port': { type: 'string' },
       config: { type: 'string' },
+      persist: { type: 'string' },
       'tls-dir': { type: 'string' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean' },
@@ -60,6 +63,7 @@ async function main(): Promise<void> {
     mqttSnPort: port(values['sn-port'], 1884, '--sn-port'),
     tlsDir: values['tls-dir'] ?? join(tmpdir(), 'mqtt-lab-broker-tls'),
     broker: values.config ? await loadBrokerConfig(values.config) : {},
+    ...(values.persist ? { persistFile: values.persist } : {}),
     ...(values.quiet ? {} : { onEntry: (entry) => console.log(formatEntry(entry, new Date(), colour)) }),
   });
 
@@ -70,6 +74,7 @@ async function main(): Promise<void> {
   if (running.mqttSn) console.log(`  ${running.mqttSn.url} (MQTT-SN gateway)`);
   console.log(`TLS: CA certificate ${running.tls.caFile}`);
   if (values.config) console.log(`Config: ${values.config}`);
+  if (values.persist) console.log(`State: ${values.persist} (retained messages and persistent sessions)`);
   console.log('Try:');
   console.log(`  mosquitto_sub -h ${mqtt?.host} -p ${mqtt?.port} -t 'lab/#' -v`);
   console.log(`  mosquitto_pub -h ${mqtts?.host} -p ${mqtts?.port} --cafile ${running.tls.caFile} -t lab/hello -m hi`);

@@ -8,6 +8,7 @@ import { extname } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import type { SandboxBrokerOptions } from '../index.ts';
+import { AUTHENTICATION_METHODS } from '../enhanced-auth/methods.ts';
 
 const aclRule = z.strictObject({
   username: z.string().optional(),
@@ -20,6 +21,8 @@ const aclRule = z.strictObject({
 const brokerConfig = z.strictObject({
   users: z.record(z.string(), z.string()).optional(),
   allowAnonymous: z.boolean().optional(),
+  /** MQTT 5.0 enhanced authentication methods, checked against `users`. */
+  authenticationMethods: z.array(z.enum(AUTHENTICATION_METHODS)).optional(),
   acl: z.array(aclRule).optional(),
   maximumQoS: z.union([z.literal(0), z.literal(1), z.literal(2)]).optional(),
   retainAvailable: z.boolean().optional(),

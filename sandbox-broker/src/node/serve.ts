@@ -8,6 +8,7 @@ import type { RecordEntry } from '../record-types.ts';
 import { openListener, type ListenerKind, type OpenListener } from './listeners.ts';
 import { openMqttSnUdp, type MqttSnUdpListener } from './mqtt-sn-udp.ts';
 import { createTlsFiles, type TlsFiles } from './tls-cert.ts';
+import { readStateFile, writeStateFile } from './state-file.ts';
 
 export interface NodeBrokerOptions {
   /** Interface to listen on; loopback unless asked otherwise. */
@@ -21,6 +22,10 @@ export interface NodeBrokerOptions {
   readonly onEntry?: (entry: RecordEntry) => void;
   /** UDP port of the MQTT-SN gateway (0 picks a free one); absent: no MQTT-SN listener. */
   readonly mqttSnPort?: number;
+  /** Retained messages and persistent sessions are loaded from and saved to this file. */
+  readonly persistFile?: string;
+  /** Seconds between saves of the state file (besides the one on close); default 60. */
+  readonly autosaveSeconds?: number;
 }
 
 export interface RunningNodeBroker {
@@ -45,6 +50,17 @@ export async function startNodeBroker(options: NodeBrokerOptions): Promise<Runni
     if (broker.recorder.entries.length > maxKeptEntries) broker.recorder.clear();
   });
   await broker.ready;
+  const persistFile = options.persistFile;
+  let autosave: ReturnType<typeof setInterval> | undefined;
+  if (persistFile) {
+    const state = await readStateFile(persistFile).catch(async (error: unknown) => {
+      await broker.close();
+      throw error;
+    });
+    if (state) await broker.importState(state);
+    autosave = setInterval(() => void writeStateFile(persistFile, broker).catch((error: unknown) => console.error(`could not save ${persistFile}:`, error)), (options.autosaveSeconds ?? 60) * 1000);
+    autosave.unref();
+  }
   const tls = await createTlsFiles(options.tlsDir, options.host);
   // Node's sockets and ws streams are Node Duplexes; the broker's typings name readable-stream's.
   const handle = (stream: NodeJS.ReadWriteStream): void => void broker.handle(stream as unknown as Duplex);
@@ -56,6 +72,7 @@ export async function startNodeBroker(options: NodeBrokerOptions): Promise<Runni
     }
     if (options.mqttSnPort !== undefined) mqttSn = await openMqttSnUdp(broker.mqttSn, options.mqttSnPort, options.host);
   } catch (error) {
+    clearInterval(autosave);
     await Promise.all(listeners.map((listener) => listener.close()));
     await broker.close();
     throw error;
@@ -66,7 +83,10 @@ export async function startNodeBroker(options: NodeBrokerOptions): Promise<Runni
     tls,
     ...(mqttSn ? { mqttSn } : {}),
     async close() {
+      clearInterval(autosave);
       await Promise.all(listeners.map((listener) => listener.close()));
+      // Saved before the broker closes: the sessions of clients still connected are persistent ones too.
+      if (persistFile) await writeStateFile(persistFile, broker);
       await mqttSn?.close();
       await broker.close();
     },

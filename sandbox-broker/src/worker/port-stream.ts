@@ -5,21 +5,19 @@ import type { ClosablePortLike, MessageEventLike } from './port-like.ts';
 /**
  * What the two ends of a port stream say to each other. A MessagePort has neither flow control
  * nor a close event that every browser fires, so both are spelled out:
- * - `data` carries one batch of written bytes;
- * - `ack` says the reader has taken `bytes` more bytes (its readable buffer had room). A writer
- *   with more than `windowBytes` unacknowledged holds its write callback, which is what makes
- *   `write()` return false on the writing side when the reading side stops reading;
- * - `end` is the writer's end of stream, `destroy` tears down both ends (an MQTT client that
+ * - a Uint8Array carries one batch of written bytes;
+ * - a number is an ack: the reader has taken that many more bytes (its readable buffer had
+ *   room). A writer with more than `windowBytes` unacknowledged holds its write callback, which
+ *   is what makes `write()` return false on the writing side when the reading side stops reading;
+ * - 'end' is the writer's end of stream, 'destroy' tears down both ends (an MQTT client that
  *   vanishes without DISCONNECT must look like a dropped connection, so that its will fires).
+ * Bare values rather than tagged objects: the structured clone of every message is on the hot
+ * path of every packet, and a bare typed array or number is the cheapest there is to clone.
  */
-type PortStreamMessage =
-  | { readonly t: 'data'; readonly bytes: Uint8Array }
-  | { readonly t: 'ack'; readonly bytes: number }
-  | { readonly t: 'end' }
-  | { readonly t: 'destroy' };
+type PortStreamMessage = Uint8Array | number | 'end' | 'destroy';
 
 function isPortStreamMessage(data: unknown): data is PortStreamMessage {
-  return typeof data === 'object' && data !== null && typeof (data as { t?: unknown }).t === 'string';
+  return data instanceof Uint8Array || typeof data === 'number' || data === 'end' || data === 'destroy';
 }
 
 /**
@@ -70,6 +68,14 @@ const windowBytes = 64 * 1024;
  */
 const ackEveryBytes = windowBytes / 4;
 
+/**
+ * When gathered bytes are sent: after the current turn of immediates where there are any (the
+ * broker worker, where aedes delivers each message in an immediate of its own: one message per
+ * turn rather than one per immediate), else at the end of the current task.
+ */
+const scheduleFlush: (flush: () => void) => void =
+  typeof globalThis.setImmediate === 'function' ? (flush) => void globalThis.setImmediate(flush) : queueMicrotask;
+
 /** A byte Duplex over a MessagePort whose other end is another `portStream`. */
 export function portStream(port: ClosablePortLike): Duplex {
   let pendingWriteCallback: ((error?: Error | null) => void) | undefined;
@@ -90,13 +96,13 @@ export function portStream(port: ClosablePortLike): Duplex {
     flushQueued = false;
     if (outbox.empty || portClosed) return;
     const bytes = outbox.take();
-    send({ t: 'data', bytes }, [bytes.buffer as ArrayBuffer]);
+    send(bytes, [bytes.buffer as ArrayBuffer]);
   };
   const sendBatch = (chunks: readonly Uint8Array[], callback: (error?: Error | null) => void): void => {
     unacknowledgedBytes += outbox.append(chunks);
     if (!flushQueued) {
       flushQueued = true;
-      queueMicrotask(flush);
+      scheduleFlush(flush);
     }
     if (unacknowledgedBytes <= windowBytes) callback();
     else pendingWriteCallback = callback;
@@ -114,14 +120,14 @@ export function portStream(port: ClosablePortLike): Duplex {
     },
     read() {
       if (owedBytes > 0) {
-        send({ t: 'ack', bytes: owedBytes + takenBytes });
+        send(owedBytes + takenBytes);
         owedBytes = 0;
         takenBytes = 0;
       }
     },
     final(callback) {
       flush();
-      send({ t: 'end' });
+      send('end');
       callback();
     },
     destroy(error, callback) {
@@ -129,7 +135,7 @@ export function portStream(port: ClosablePortLike): Duplex {
       // What was written before the destroy still goes first, as it did when writes were sent at once.
       if (!remoteGone) {
         flush();
-        send({ t: 'destroy' });
+        send('destroy');
       }
       portClosed = true;
       port.close();
@@ -141,25 +147,25 @@ export function portStream(port: ClosablePortLike): Duplex {
   function onMessage(event: MessageEventLike): void {
     const message = event.data;
     if (!isPortStreamMessage(message) || stream.destroyed) return;
-    switch (message.t) {
-      case 'data': {
-        const accepted = stream.push(Buffer.from(message.bytes.buffer, message.bytes.byteOffset, message.bytes.byteLength));
-        if (!accepted) owedBytes += message.bytes.byteLength;
-        else if ((takenBytes += message.bytes.byteLength) >= ackEveryBytes) {
-          send({ t: 'ack', bytes: takenBytes });
-          takenBytes = 0;
-        }
-        break;
+    if (message instanceof Uint8Array) {
+      const accepted = stream.push(Buffer.from(message.buffer, message.byteOffset, message.byteLength));
+      if (!accepted) owedBytes += message.byteLength;
+      else if ((takenBytes += message.byteLength) >= ackEveryBytes) {
+        send(takenBytes);
+        takenBytes = 0;
       }
-      case 'ack': {
-        unacknowledgedBytes -= message.bytes;
-        if (pendingWriteCallback && unacknowledgedBytes <= windowBytes) {
-          const callback = pendingWriteCallback;
-          pendingWriteCallback = undefined;
-          callback();
-        }
-        break;
+      return;
+    }
+    if (typeof message === 'number') {
+      unacknowledgedBytes -= message;
+      if (pendingWriteCallback && unacknowledgedBytes <= windowBytes) {
+        const callback = pendingWriteCallback;
+        pendingWriteCallback = undefined;
+        callback();
       }
+      return;
+    }
+    switch (message) {
       case 'end':
         stream.push(null);
         break;

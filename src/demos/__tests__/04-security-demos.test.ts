@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { BrokerEventEntry, PacketEntry, RecordEntry } from '../../../sandbox-broker/src/record-types.ts';
 import aclDemo from '../../../exercises/04-security/demos/acl-refusals.ts';
 import passwordDemo from '../../../exercises/04-security/demos/bad-password.ts';
+import scramDemo from '../../../exercises/04-security/demos/scram-login.ts';
 import type { NodeDemoBackend } from '../node-backend.ts';
 import { playByStep } from './play-by-step.ts';
 
@@ -13,10 +14,12 @@ import { playByStep } from './play-by-step.ts';
 const backends: NodeDemoBackend[] = [];
 let acl: RecordEntry[][] = [];
 let password: RecordEntry[][] = [];
+let scram: RecordEntry[][] = [];
 
 beforeAll(async () => {
   acl = (await playByStep(aclDemo, { backends })).steps;
   password = (await playByStep(passwordDemo, { backends })).steps;
+  scram = (await playByStep(scramDemo, { backends })).steps;
 }, 30_000);
 
 afterAll(async () => {
@@ -79,5 +82,38 @@ describe('demo 04-security/acl-refusals on the real broker', () => {
     ]);
     expect(packets(acl[3], 'publish', 'dashboard', 'out').map((p) => p.packet['topic'])).toEqual(['devices/sensor-1/telemetry']);
     expect((packets(acl[3], 'publish', 'dashboard', 'out')[0]!.packet['payload'] as { utf8: string }).utf8).toBe('21.5');
+  });
+});
+
+const flow = (entries: RecordEntry[] | undefined, clientId: string): string[] =>
+  (entries ?? [])
+    .filter((e): e is PacketEntry => e.kind === 'packet' && e.clientId === clientId)
+    .map((e) => `${e.direction} ${e.packet.cmd}${e.packet['reasonCode'] !== undefined ? ` 0x${(e.packet['reasonCode'] as number).toString(16)}` : ''}`);
+const property = (entry: PacketEntry | undefined, name: string): unknown => (entry?.packet['properties'] as Record<string, unknown> | undefined)?.[name];
+
+describe('demo 04-security/scram-login on the real broker', () => {
+  test('step 1: 5.0 §4.12 CONNECT → AUTH 0x18 [MQTT-4.12.0-2] → AUTH 0x18 [MQTT-4.12.0-3] → CONNACK 0x00 with the method [MQTT-4.12.0-5]; no password on the wire', () => {
+    expect(flow(scram[0], 'meter-12')).toEqual(['in connect', 'out auth 0x18', 'in auth 0x18', 'out connack 0x0']);
+    const all = packets(scram[0], 'auth').concat(packets(scram[0], 'connack'));
+    for (const entry of all) expect(property(entry, 'authenticationMethod')).toBe('SCRAM-SHA-256');
+    expect((property(packets(scram[0], 'connack')[0], 'authenticationData') as { utf8: string }).utf8).toMatch(/^v=/);
+    expect(JSON.stringify(scram[0])).not.toContain('spring-2026');
+    expect(eventsOf(scram[0], 'client-authenticated').map((e) => e.clientId)).toEqual(['meter-12']);
+  });
+
+  test('step 2: [MQTT-4.12.0-4] a wrong password is refused with CONNACK 0x86 after the challenge', () => {
+    expect(flow(scram[1], 'meter-12-old')).toEqual(['in connect', 'out auth 0x18', 'in auth 0x18', 'out connack 0x86']);
+  });
+
+  test('step 3: [MQTT-4.12.0-1] an unsupported method gets CONNACK 0x8C and no AUTH', () => {
+    expect(flow(scram[2], 'meter-12-krb')).toEqual(['in connect', 'out connack 0x8c']);
+  });
+
+  test('step 4: 5.0 §4.12.1 re-authentication AUTH 0x19 → 0x18 → 0x18 → AUTH 0x00 while a PUBLISH goes through', () => {
+    const renew = flow(scram[3], 'meter-12-renew');
+    expect(renew.filter((p) => p.includes('auth'))).toEqual(['out auth 0x18', 'in auth 0x18', 'in auth 0x19', 'out auth 0x18', 'in auth 0x18', 'out auth 0x0']);
+    expect(renew).toContain('out puback 0x0');
+    expect(renew.some((p) => p.includes('disconnect'))).toBe(false);
+    expect(eventsOf(scram[3], 'client-authenticated').map((e) => e.detail?.['reauthentication'])).toEqual([false, true]);
   });
 });

@@ -25,6 +25,9 @@ const NAMES: Record<BrokerEventType, string> = {
   'node-stopped': 'node stopped',
   'node-started': 'node started',
   gateway: 'MQTT-SN gateway',
+  'client-authenticated': 'authenticated',
+  'authentication-failed': 'authentication failed',
+  'entries-omitted': 'entries omitted',
 };
 
 /**
