@@ -8,22 +8,12 @@ import * as mqttPacket from 'mqtt-packet';
 import { describe, expect, it } from 'vitest';
 import { createSandboxBroker, type SandboxBroker } from '../src/index.ts';
 import type { BrokerEventEntry } from '../src/record-types.ts';
+import { createRandom } from '../src/instruments.ts';
 import { collect, connectClient, end, sleep } from './helpers.ts';
 
 const TOTAL_PACKETS = Number(process.env["FUZZ_PACKETS"] ?? 10_000);
 const WORKERS = Number(process.env['FUZZ_WORKERS'] ?? 16);
 const MAXIMUM_PACKET_SIZE = 4096;
-
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function templates(level: 4 | 5): Buffer[] {
   const v5 = level === 5;
