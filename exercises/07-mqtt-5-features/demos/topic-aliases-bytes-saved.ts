@@ -63,7 +63,7 @@ export default defineDemo({
       title: 'An alias the broker never offered: DISCONNECT 0x94',
       explain:
         '`rogue` writes a PUBLISH with **Topic Alias = 5** straight onto its connection (MQTT.js itself refuses to send it: *Sending Topic Alias out of range*). The broker announced a maximum of 4, and a client must not exceed it (5.0 [MQTT-3.3.2-9]). ' +
-        'The broker answers **DISCONNECT with reason code 0x94 (148 in decimal), Topic Alias invalid**, and closes the connection; the message reaches nobody. Alias 0 is refused the same way ([MQTT-3.3.2-8]).',
+        'The broker answers **DISCONNECT with reason code 0x94, Topic Alias invalid**, and closes the connection; the message reaches nobody. Alias 0 is refused the same way ([MQTT-3.3.2-8]).',
       async run(ctx) {
         const rogue = await ctx.client('rogue');
         // PUBLISH, QoS 0: topic "t", properties [Topic Alias (0x23) = 5], payload "x".

@@ -1,8 +1,19 @@
 /** One-line summaries of a recorded packet: the arrow label and the screen-reader sentence. */
-import type { BinaryField, DecodedPacket } from '../../../../sandbox-broker/src/record-types.ts';
+import type { BinaryField, DecodedPacket, PacketType } from '../../../../sandbox-broker/src/record-types.ts';
+import { reasonName } from '../annotate/reason-codes.ts';
 
 const num = (packet: DecodedPacket, key: string): number | undefined => (typeof packet[key] === 'number' ? (packet[key] as number) : undefined);
 const str = (packet: DecodedPacket, key: string): string | undefined => (typeof packet[key] === 'string' ? (packet[key] as string) : undefined);
+
+/**
+ * "0x94 Topic Alias invalid": the hexadecimal form the specifications and lessons use, and the name.
+ * The decoded packet does not say its version; only 5.0 has codes ≥ 0x80 outside SUBACK, or any
+ * code on PUBACK…AUTH, so those read as 5.0 and a CONNACK's small return codes as 3.1.1.
+ */
+function reasonFact(code: number, type: PacketType): string {
+  const version = type === 'connack' && code < 0x80 ? 4 : 5;
+  return `${type === 'connack' && version === 4 ? 'return' : 'reason'} code 0x${code.toString(16).padStart(2, '0')} ${reasonName(code, type, version)}`;
+}
 
 interface Subscription {
   topic: string;
@@ -24,7 +35,7 @@ export function packetFacts(packet: DecodedPacket): string[] {
     }
     case 'connack':
       if (packet['sessionPresent']) facts.push('session present');
-      if (reason !== undefined) facts.push(reason === 0 ? 'accepted' : `refused, code ${reason}`);
+      if (reason !== undefined) facts.push(reason === 0 ? 'accepted' : `refused, ${reasonFact(reason, 'connack')}`);
       break;
     case 'publish':
       facts.push(`QoS ${num(packet, 'qos') ?? 0}`);
@@ -55,11 +66,11 @@ export function packetFacts(packet: DecodedPacket): string[] {
     case 'pubrel':
     case 'pubcomp':
       if (id !== undefined) facts.push(`packet id ${id}`);
-      if (reason) facts.push(`reason code ${reason}`);
+      if (reason) facts.push(reasonFact(reason, packet.cmd));
       break;
     case 'disconnect':
     case 'auth':
-      if (reason) facts.push(`reason code ${reason}`);
+      if (reason) facts.push(reasonFact(reason, packet.cmd));
       break;
     case 'pingreq':
     case 'pingresp':
