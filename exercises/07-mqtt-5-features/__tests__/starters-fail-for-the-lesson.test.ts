@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { peakInFlight } from '../../../src/exercise-engine/checks/mqtt5-features.ts';
+import { refusals } from '../../../src/exercise-engine/checks/reason-codes.ts';
 import { grade } from '../../../src/exercise-engine/grader.ts';
 import { loadExercise } from '../../../src/exercise-engine/node/load-exercises.ts';
 import { runExercise } from '../../../src/exercise-engine/runner/run-in-node.ts';
@@ -46,5 +47,24 @@ describe('module 7 starters and near misses fail for the reason the exercise tea
     const wide = await run('slow-consumer', (s) => s.replace('receiveMaximum: 3', 'receiveMaximum: 6'));
     expect(wide.failed).toEqual(['in-flight-to-client-at-most:3']);
     expect(peakInFlight(wide.record, 'out', 'event-writer').peak).toBe(6);
+  });
+
+  it('act-on-reason-codes: 5.0 [MQTT-4.4.0-2] the starter resends each message refused with 0x87 and reports none', async () => {
+    const { failed, record } = await run('act-on-reason-codes');
+    expect(failed).toEqual(['refused-not-retried:0x87', 'returned-refused-topics:0x87']);
+    expect(refusals(record, 0x87).map(({ publish }) => publish.packet['topic'])).toEqual([
+      ...Array<string>(3).fill('plant/hall-2/valves/v3/set'), ...Array<string>(3).fill('plant/hall-3/temperature/t9'),
+    ]);
+  });
+
+  it('act-on-reason-codes: stopping the batch at the first 0x87 loses the readings after it', async () => {
+    const { failed } = await run('act-on-reason-codes', (s) => s.replace("if (code !== 0x87) throw err;", 'throw err;'));
+    expect(failed).toEqual(['received-all:plant/#', 'returned-refused-topics:0x87']);
+  });
+
+  it('act-on-reason-codes: 3.1.1 [MQTT-3.3.5-2] a 3.1.1 gateway is never told: no 0x87 to act on', async () => {
+    const { failed, record } = await run('act-on-reason-codes', (s) => s.replace('protocolVersion: 5', 'protocolVersion: 4'));
+    expect(failed).toEqual(['refused-not-retried:0x87', 'returned-refused-topics:0x87']);
+    expect(refusals(record, 0x87)).toEqual([]);
   });
 });
