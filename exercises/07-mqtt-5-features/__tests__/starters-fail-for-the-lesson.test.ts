@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { peakInFlight } from '../../../src/exercise-engine/checks/mqtt5-features.ts';
 import { refusals } from '../../../src/exercise-engine/checks/reason-codes.ts';
+import { events, packets } from '../../../src/exercise-engine/checks/record-query.ts';
 import { grade } from '../../../src/exercise-engine/grader.ts';
 import { loadExercise } from '../../../src/exercise-engine/node/load-exercises.ts';
 import { runExercise } from '../../../src/exercise-engine/runner/run-in-node.ts';
@@ -66,5 +67,26 @@ describe('module 7 starters and near misses fail for the reason the exercise tea
     const { failed, record } = await run('act-on-reason-codes', (s) => s.replace('protocolVersion: 5', 'protocolVersion: 4'));
     expect(failed).toEqual(['refused-not-retried:0x87', 'returned-refused-topics:0x87']);
     expect(refusals(record, 0x87)).toEqual([]);
+  });
+
+  it('commands-that-go-stale: 5.0 [MQTT-3.3.2-5] without a lifetime the sleeping pump runs the stale command first', async () => {
+    const { failed } = await run('commands-that-go-stale');
+    expect(failed).toEqual(['every-publish-carries:devices/pump-4/commands', 'stale-not-delivered:devices/pump-4/commands:{"speed":80}', 'returned-user-property:devices/pump-4/acks:trace-id']);
+  });
+
+  it('commands-that-go-stale: 5.0 [MQTT-3.3.2-6] the fresh command reaches the pump with its interval reduced by its wait, its trace id unaltered', async () => {
+    // The solution itself: run() takes an edit to mean "not the starter", so add a harmless newline.
+    const { failed, record } = await run('commands-that-go-stale', (s) => `${s}\n`);
+    expect(failed).toEqual([]);
+    const [delivery] = packets(record, 'publish', 'out', 'pump-4').filter((entry) => entry.packet['topic'] === 'devices/pump-4/commands');
+    const properties = delivery?.packet['properties'] as { messageExpiryInterval?: number; userProperties?: Record<string, string> } | undefined;
+    expect(properties?.messageExpiryInterval).toBeLessThan(2);
+    expect(properties?.userProperties).toEqual({ 'trace-id': '00f067aa' });
+    expect(events(record, 'message-expired', 'pump-4').map((event) => event.topic)).toEqual(['devices/pump-4/commands']);
+  });
+
+  it('commands-that-go-stale: a lifetime longer than the pump sleeps lets the stale command through', async () => {
+    const { failed } = await run('commands-that-go-stale', (s) => s.replace('messageExpiryInterval: 2,', 'messageExpiryInterval: 10,'));
+    expect(failed).toEqual(['every-publish-carries:devices/pump-4/commands', 'stale-not-delivered:devices/pump-4/commands:{"speed":80}']);
   });
 });
