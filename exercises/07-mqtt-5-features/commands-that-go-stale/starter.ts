@@ -12,6 +12,7 @@ const controller = await mqtt.connectAsync('mqtt://sandbox', { clientId: 'contro
 const acknowledged: string[] = [];
 const secondDone = new Promise<void>((resolve) => {
   controller.on('message', (topic, payload, packet) => {
+    if (topic !== 'devices/pump-4/acks') return;
     const trace = packet.properties?.userProperties?.['trace-id'];
     if (typeof trace === 'string') acknowledged.push(trace);
     if (payload.toString() === SECOND.payload) resolve();
