@@ -2,7 +2,7 @@
 import { useMemo } from 'preact/hooks';
 import type { BinaryField, PacketEntry } from '../../../sandbox-broker/src/record-types.ts';
 import { annotateBytes } from './annotate-bytes.ts';
-import { HexDump } from './HexDump.tsx';
+import { DetailsFrame } from './DetailsFrame.tsx';
 import { base64ToBytes, payloadText, spokenLabel } from './model/describe-packet.ts';
 
 export interface PacketDetailsProps {
@@ -36,41 +36,16 @@ export function PacketDetails({ entry, client, version, onClose }: PacketDetails
   const flagKeys = packet.cmd === 'publish' ? [] : ['retain', 'qos', 'dup'];
   const fields = Object.entries(packet).filter(([key]) => !['cmd', 'payload', 'length', ...flagKeys].includes(key));
   return (
-    <section class="pv-details" aria-label="Packet details">
-      <header class="pv-details-head">
-        <h4>
-          #{entry.seq} {spokenLabel(packet, client, entry.direction)}
-        </h4>
-        <span class="pv-details-meta">
-          {entry.time} ms · link {entry.linkId} · MQTT {version === 5 ? '5.0' : '3.1.1'} · {bytes.length} bytes
-        </span>
-        {onClose && (
-          <button type="button" class="pv-close" onClick={onClose}>
-            Close details
-          </button>
-        )}
-      </header>
-      <table class="pv-fields">
-        <caption class="sr-only">Decoded fields</caption>
-        <tbody>
-          {fields.map(([key, value]) => (
-            <tr key={key}>
-              <th scope="row">{key}</th>
-              <td>
-                <code>{fieldText(key, value)}</code>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {payload && (
-        <div class="pv-payload">
-          <h5>Payload {payload.kind === 'json' ? '(JSON)' : payload.kind === 'hex' ? '(binary, hex)' : payload.kind === 'empty' ? '(empty)' : '(UTF-8 text)'}</h5>
-          {payload.kind !== 'empty' && <pre>{payload.text}</pre>}
-        </div>
-      )}
-      <h5>Bytes on the wire</h5>
-      <HexDump bytes={bytes} ranges={ranges} />
-    </section>
+    <DetailsFrame
+      label="Packet details"
+      title={`#${entry.seq} ${spokenLabel(packet, client, entry.direction)}`}
+      meta={`${entry.time} ms · link ${entry.linkId} · MQTT ${version === 5 ? '5.0' : '3.1.1'} · ${bytes.length} bytes`}
+      onClose={onClose}
+      fields={fields.map(([key, value]) => [key, fieldText(key, value)])}
+      payload={payload && { name: 'Payload', text: payload }}
+      bytesHeading="Bytes on the wire"
+      bytes={bytes}
+      ranges={ranges}
+    />
   );
 }
