@@ -127,15 +127,24 @@ describe('shared subscriptions', () => {
     return raw;
   }
 
-  it('5.0 §4.8.2 a QoS 1 message in flight to a member whose session ends is sent to another member', async () => {
-    broker = createSandboxBroker();
+  /**
+   * Member `a` (collecting) and a silent member `b` share `$share/g/jobs`; `pub` publishes jobs 0 and
+   * 1 at `qos`, so a gets job 0 and b holds job 1 in flight, unacknowledged.
+   */
+  async function jobInFlightToSilentMember(qos: 1 | 2, sessionExpiryInterval = 0) {
     const a = await connectClient(broker, { clientId: 'a' });
     const gotA = collect(a);
-    await a.subscribeAsync('$share/g/jobs', { qos: 1 });
-    const b = await silentMember('b', 1);
+    await a.subscribeAsync('$share/g/jobs', { qos });
+    const b = await silentMember('b', qos, sessionExpiryInterval);
     const pub = await connectClient(broker, { clientId: 'pub' });
-    for (const job of ['0', '1']) await pub.publishAsync('jobs', job, { qos: 1 });
+    for (const job of ['0', '1']) await pub.publishAsync('jobs', job, { qos });
     await sleep(30);
+    return { a, gotA, b, pub };
+  }
+
+  it('5.0 §4.8.2 a QoS 1 message in flight to a member whose session ends is sent to another member', async () => {
+    broker = createSandboxBroker();
+    const { a, gotA, b, pub } = await jobInFlightToSilentMember(1);
     expect(b.received.filter((p) => p['cmd'] === 'publish').map((p) => String(p['payload']))).toEqual(['1']);
     b.destroy();
     await sleep(50);
@@ -147,13 +156,7 @@ describe('shared subscriptions', () => {
 
   it('5.0 §4.8.2 a QoS 1 message in flight to a persistent member waits for it and is resent with DUP when it returns', async () => {
     broker = createSandboxBroker();
-    const a = await connectClient(broker, { clientId: 'a' });
-    const gotA = collect(a);
-    await a.subscribeAsync('$share/g/jobs', { qos: 1 });
-    const b = await silentMember('b', 1, 60);
-    const pub = await connectClient(broker, { clientId: 'pub' });
-    for (const job of ['0', '1']) await pub.publishAsync('jobs', job, { qos: 1 });
-    await sleep(30);
+    const { a, gotA, b, pub } = await jobInFlightToSilentMember(1, 60);
     b.destroy();
     await sleep(30);
     // While b is away, new jobs go to the connected member only.
@@ -168,13 +171,7 @@ describe('shared subscriptions', () => {
 
   it('5.0 [MQTT-4.8.2-5] a QoS 2 message in flight to a member whose session ends is not sent to any other member', async () => {
     broker = createSandboxBroker();
-    const a = await connectClient(broker, { clientId: 'a' });
-    const gotA = collect(a);
-    await a.subscribeAsync('$share/g/jobs', { qos: 2 });
-    const b = await silentMember('b', 2);
-    const pub = await connectClient(broker, { clientId: 'pub' });
-    for (const job of ['0', '1']) await pub.publishAsync('jobs', job, { qos: 2 });
-    await sleep(30);
+    const { a, gotA, b, pub } = await jobInFlightToSilentMember(2);
     b.destroy();
     await sleep(50);
     expect(gotA.map((p) => p.payload.toString())).toEqual(['0']);
@@ -183,13 +180,7 @@ describe('shared subscriptions', () => {
 
   it('5.0 [MQTT-4.8.2-6] a QoS 1 message a member refuses with a failure PUBACK is not sent to another member', async () => {
     broker = createSandboxBroker();
-    const a = await connectClient(broker, { clientId: 'a' });
-    const gotA = collect(a);
-    await a.subscribeAsync('$share/g/jobs', { qos: 1 });
-    const b = await silentMember('b', 1);
-    const pub = await connectClient(broker, { clientId: 'pub' });
-    for (const job of ['0', '1']) await pub.publishAsync('jobs', job, { qos: 1 });
-    await sleep(30);
+    const { a, gotA, b, pub } = await jobInFlightToSilentMember(1);
     const refused = b.received.find((p) => p['cmd'] === 'publish');
     b.send({ cmd: 'puback', messageId: refused?.['messageId'], reasonCode: 0x80 });
     await sleep(20);
@@ -219,13 +210,7 @@ describe('shared subscriptions', () => {
 
   it('5.0 §4.8.2 a QoS 1 message held for a persistent member goes to another member when its session expires', async () => {
     broker = createSandboxBroker({ clock: 'virtual' });
-    const a = await connectClient(broker, { clientId: 'a' });
-    const gotA = collect(a);
-    await a.subscribeAsync('$share/g/jobs', { qos: 1 });
-    const b = await silentMember('b', 1, 10);
-    const pub = await connectClient(broker, { clientId: 'pub' });
-    for (const job of ['0', '1']) await pub.publishAsync('jobs', job, { qos: 1 });
-    await sleep(30);
+    const { a, gotA, b, pub } = await jobInFlightToSilentMember(1, 10);
     b.destroy();
     await sleep(30);
     expect(gotA.map((p) => p.payload.toString())).toEqual(['0']);
